@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { Db, DbKind } from './db/client';
+import { authenticate } from './lib/auth';
+import type { Clock } from './lib/clock';
+import { errorHandler, notFoundHandler } from './lib/problem';
+import { zodValidatorCompiler } from './lib/validation';
+import { auditRoutes } from './modules/audit';
+import { authRoutes, createAuthService } from './modules/auth';
+import { createCustomerService, customerRoutes } from './modules/customers';
+import { createSettingsService, settingsRoutes } from './modules/settings';
+import { createUserService, userRoutes } from './modules/users';
+
+export interface Deps {
+  db: Db;
+  dbKind: DbKind;
+  clock: Clock;
+  config: Config;
+}
+
+function buildServices(deps: Deps) {
+  const settings = createSettingsService(deps);
+  return {
+    auth: createAuthService(deps),
+    users: createUserService(deps),
+    settings,
+    customers: createCustomerService({ ...deps, settings }),
+  };
+}
+export type Services = ReturnType<typeof buildServices>;
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider> & {
+  deps: Deps;
+  services: Services;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+    services: Services;
+  }
+}
+
+/** The whole HTTP application, on the given database; used by main.ts and by every test. */
+export async function buildApp(deps: Deps, opts: { logger?: boolean | object } = {}): Promise<App> {
+  const fastify = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  const app = fastify as unknown as App;
+  app.decorate('deps', deps);
+  app.decorate('services', buildServices(deps));
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kefu 客服部管理系统 API', version: deps.config.version },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kefu_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', authenticate(deps.db, deps.clock));
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: '健康检查',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }) },
+      },
+    },
+    async () => {
+      await deps.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+      return { status: 'ok' as const, db: deps.dbKind, version: deps.config.version };
+    },
+  );
+
+  authRoutes(app);
+  userRoutes(app);
+  auditRoutes(app);
+  settingsRoutes(app);
+  customerRoutes(app);
+
+  const webDist = deps.config.webDist;
+  if (webDist && existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // the web app's own routes (/customers/…) are served its index.html
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return notFoundHandler(req, reply);
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

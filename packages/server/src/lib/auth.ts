@@ -1,0 +1,110 @@
+import { PERMISSIONS, pickLang, type Permission } from '@kefu/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/client';
+import type { Clock } from './clock';
+import type { Ctx, RequestActor } from './context';
+import { AppError } from './errors';
+import { sha256 } from './tokens';
+
+export const SESSION_COOKIE = 'kefu_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: RequestActor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+  }
+}
+
+function toPermissions(list: Iterable<string>): Set<Permission> {
+  const known = new Set<string>(PERMISSIONS);
+  return new Set([...list].filter((p): p is Permission => known.has(p)));
+}
+
+/** Permissions of a user: the union of their roles' permissions (roles are editable by the admin). */
+export async function loadUserActor(db: Db, userId: string): Promise<RequestActor | null> {
+  const user = await db.selectFrom('users').selectAll().where('id', '=', userId).where('active', '=', true).executeTakeFirst();
+  if (!user) return null;
+  const roles = user.roles.length ? await db.selectFrom('roles').select('permissions').where('name', 'in', user.roles).execute() : [];
+  return {
+    id: user.id,
+    kind: 'user',
+    name: user.display_name,
+    username: user.username,
+    roles: user.roles,
+    departmentId: user.department_id,
+    permissions: toPermissions(roles.flatMap((r) => r.permissions)),
+  };
+}
+
+/**
+ * Who is calling: a cookie session (browser) or an API key (integrations, `Authorization: Bearer`).
+ * Cookie sessions must echo their CSRF token on every state-changing request.
+ */
+export function authenticate(db: Db, clock: Clock) {
+  return async (req: FastifyRequest) => {
+    req.actor = null;
+    req.sessionId = null;
+    req.csrfToken = null;
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      const key = await db
+        .selectFrom('api_keys')
+        .selectAll()
+        .where('key_hash', '=', sha256(auth.slice(7).trim()))
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (!key) throw new AppError('apikey.invalid', 401);
+      await db.updateTable('api_keys').set({ last_used_at: clock.now() }).where('id', '=', key.id).execute();
+      req.actor = {
+        id: key.id,
+        kind: 'apikey',
+        name: `API: ${key.name}`,
+        username: `apikey:${key.prefix}`,
+        roles: [],
+        departmentId: null,
+        permissions: toPermissions(key.permissions),
+      };
+      return;
+    }
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const id = sha256(token);
+    const now = clock.now();
+    const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
+    if (!session) return;
+    const actor = await loadUserActor(db, session.user_id);
+    if (!actor) return;
+    if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrf_token) {
+      throw new AppError('error.csrf', 403);
+    }
+    // sliding expiry, written at most once a minute
+    if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
+      await db
+        .updateTable('sessions')
+        .set({ last_seen_at: now, expires_at: new Date(now.getTime() + SESSION_TTL_MS) })
+        .where('id', '=', id)
+        .execute();
+    }
+    req.actor = actor;
+    req.sessionId = id;
+    req.csrfToken = session.csrf_token;
+  };
+}
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+/** preHandler: signed in (401) and holding the permission (403). */
+export function needs(...permissions: Permission[]) {
+  return async (req: FastifyRequest, _reply: FastifyReply) => {
+    if (!req.actor) throw new AppError('error.unauthenticated', 401);
+    for (const p of permissions) if (!req.actor.permissions.has(p)) throw new AppError('error.forbidden', 403);
+  };
+}
+
+export function ctxOf(req: FastifyRequest): Ctx {
+  if (!req.actor) throw new AppError('error.unauthenticated', 401);
+  return { actor: req.actor, ip: req.ip ?? null, requestId: req.id, lang: pickLang(req.headers['accept-language']) };
+}

@@ -1,0 +1,2 @@
+export { appendAudit, type AuditEntry } from './audit.repo';
+export { auditRoutes } from './audit.routes';

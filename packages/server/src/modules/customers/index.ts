@@ -1,0 +1,4 @@
+export { createCustomerService, type CustomerService } from './customer.service';
+export { customerRoutes } from './customer.routes';
+export { insertTimeline, type TimelineInsert } from './customer.repo';
+export { toInsertRow, derivedColumns } from './customer.fields';

@@ -1,0 +1,1 @@
+export { DEMO_USERS, demoCustomerInputs, loadDemo, seededRandom } from './demo';

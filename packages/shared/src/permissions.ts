@@ -1,0 +1,82 @@
+/**
+ * Named permissions and the built-in roles of SPEC §1.
+ * A role is a named set of permissions; the admin may edit the sets (roles table),
+ * these are the defaults shipped and used to seed a new department.
+ */
+export const PERMISSIONS = [
+  'customer:read', // read customers in the role's scope
+  'customer:read_all', // scope: every customer, not only the ones the user owns
+  'customer:create',
+  'customer:update',
+  'customer:close', // 销户 and reopen
+  'customer:reveal', // see masked numbers after one audited click
+  'customer:assign',
+  'customer:merge',
+  'customer:import',
+  'customer:export_request',
+  'customer:export_approve',
+  'customer:settings', // classification scheme, tiers, tags, churn threshold
+  'audit:read',
+  'user:manage',
+  'role:manage',
+  'apikey:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_NAMES = [
+  'manager',
+  'supervisor',
+  'agent',
+  'archivist',
+  'complaints',
+  'membership',
+  'handler',
+  'admin',
+] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+export interface RoleDefinition {
+  name: string;
+  labelZh: string;
+  labelEn: string;
+  permissions: Permission[];
+}
+
+const archive: Permission[] = ['customer:read', 'customer:read_all'];
+
+export const BUILTIN_ROLES: RoleDefinition[] = [
+  {
+    name: 'manager',
+    labelZh: '客服经理',
+    labelEn: 'Service manager',
+    permissions: PERMISSIONS.filter((p) => !['user:manage', 'role:manage', 'apikey:manage'].includes(p)),
+  },
+  {
+    name: 'supervisor',
+    labelZh: '客服主管',
+    labelEn: 'Supervisor',
+    permissions: [...archive, 'customer:create', 'customer:update', 'customer:assign', 'customer:merge', 'customer:reveal', 'customer:export_request'],
+  },
+  { name: 'agent', labelZh: '客服专员', labelEn: 'Agent', permissions: ['customer:read', 'customer:create', 'customer:update'] },
+  {
+    name: 'archivist',
+    labelZh: '档案专员',
+    labelEn: 'Archivist',
+    permissions: [...archive, 'customer:create', 'customer:update', 'customer:close', 'customer:merge', 'customer:reveal', 'customer:import', 'customer:export_request'],
+  },
+  { name: 'complaints', labelZh: '客诉专员', labelEn: 'Complaint officer', permissions: [...archive, 'customer:create'] },
+  { name: 'membership', labelZh: '会籍管理员', labelEn: 'Membership officer', permissions: [...archive, 'customer:create', 'customer:update'] },
+  { name: 'handler', labelZh: '相关部门', labelEn: 'Department handler', permissions: [] },
+  { name: 'admin', labelZh: '系统管理员', labelEn: 'Administrator', permissions: ['user:manage', 'role:manage', 'apikey:manage', 'audit:read'] },
+];
+
+export interface Actor {
+  id: string;
+  kind: 'user' | 'apikey';
+  name: string;
+  permissions: ReadonlySet<Permission>;
+}
+
+export function can(actor: Pick<Actor, 'permissions'>, permission: Permission): boolean {
+  return actor.permissions.has(permission);
+}
