@@ -44,7 +44,20 @@ function lunarToSolar(lunarYear: number, month: number, day: number, leap: boole
  * The next occurrence (YYYY-MM-DD) on or after `today` (YYYY-MM-DD). A lunar birthday in lunar year Y
  * may fall in solar year Y+1 (腊月), so both the previous and the current lunar year are tried.
  */
+const memo = new Map<string, string>();
+
 export function nextBirthday(b: Birthday, today: string): string {
+  // lists show hundreds of these; lunar conversion is the costly part, and birthdays repeat
+  const key = `${b.date}|${b.lunar ? 1 : 0}|${b.lunarLeap ? 1 : 0}|${today}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const value = computeNextBirthday(b, today);
+  if (memo.size > 100_000) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+function computeNextBirthday(b: Birthday, today: string): string {
   const year = Number(today.slice(0, 4));
   const candidates = [year - 1, year, year + 1].map((y) => birthdayInYear(b, y)).filter((d) => d >= today);
   return candidates.sort()[0]!;

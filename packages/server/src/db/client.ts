@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { PGliteDialect } from './pglite-dialect';
@@ -33,12 +33,17 @@ export interface DbOptions {
   /** PGlite: start from a dumped data folder (tests) */
   loadDataDir?: Blob | undefined;
   poolSize?: number;
+  /** every query with its duration (slow-query logging, the benchmark's direct-SQL comparison) */
+  log?: (event: LogEvent) => void;
 }
 
 export async function openDb(opts: DbOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // An idle client whose server connection ends (restart, failover) is dropped from the pool and
+    // replaced on next use; without a listener the error would crash the process.
+    pool.on('error', (err) => console.warn(`PostgreSQL idle connection lost: ${err.message}`));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(opts.log ? { log: opts.log } : {}) });
     return { db, kind: 'postgres', pglite: null, pool, close: () => db.destroy() };
   }
   const dataDir = opts.dataDir ?? './data/pglite';
@@ -48,7 +53,7 @@ export async function openDb(opts: DbOptions): Promise<DbHandle> {
     parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), ...(opts.log ? { log: opts.log } : {}) });
   return {
     db,
     kind: 'pglite',

@@ -1,5 +1,6 @@
 import { PERMISSIONS, pickLang, type Permission } from '@kefu/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { Db } from '../db/client';
 import type { Clock } from './clock';
 import type { Ctx, RequestActor } from './context';
@@ -73,10 +74,27 @@ export function authenticate(db: Db, clock: Clock) {
     if (!token) return;
     const id = sha256(token);
     const now = clock.now();
-    const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
-    if (!session) return;
-    const actor = await loadUserActor(db, session.user_id);
-    if (!actor) return;
+    // one round trip: the session, its user and the union of the user's roles' permissions
+    const row = await db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['sessions.csrf_token', 'sessions.last_seen_at', 'users.id', 'users.display_name', 'users.username', 'users.roles', 'users.department_id'])
+      .select(sql<string[]>`array(select distinct unnest(r.permissions) from roles r where r.name = any(users.roles))`.as('permissions'))
+      .where('sessions.id', '=', id)
+      .where('sessions.expires_at', '>', now)
+      .where('users.active', '=', true)
+      .executeTakeFirst();
+    if (!row) return;
+    const actor: RequestActor = {
+      id: row.id,
+      kind: 'user',
+      name: row.display_name,
+      username: row.username,
+      roles: row.roles,
+      departmentId: row.department_id,
+      permissions: toPermissions(row.permissions),
+    };
+    const session = { csrf_token: row.csrf_token, last_seen_at: row.last_seen_at };
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrf_token) {
       throw new AppError('error.csrf', 403);
     }

@@ -6,8 +6,18 @@ import { appendAudit } from '../audit';
 /** Department settings: the archive's thresholds, the classification scheme and tiers. */
 export function createSettingsService(deps: { db: Db }) {
   const { db } = deps;
+  // Read on every list request: cached briefly; another instance's change is seen within the TTL.
+  const TTL_MS = 30_000;
+  let cached: { value: ArchiveSettings; at: number } | null = null;
 
   async function archive(): Promise<ArchiveSettings> {
+    if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
+    const value = await readArchive();
+    cached = { value, at: Date.now() };
+    return value;
+  }
+
+  async function readArchive(): Promise<ArchiveSettings> {
     const row = await db.selectFrom('settings').select('value').where('key', '=', 'archive').executeTakeFirst();
     const parsed = archiveSettingsSchema.safeParse({ ...DEFAULT_ARCHIVE_SETTINGS, ...((row?.value as object) ?? {}) });
     return parsed.success ? parsed.data : DEFAULT_ARCHIVE_SETTINGS;
@@ -22,6 +32,7 @@ export function createSettingsService(deps: { db: Db }) {
         .execute();
       await appendAudit(trx, ctx, { action: 'settings.update', entityType: 'settings', entityId: 'archive', detail: { ...value } });
     });
+    cached = null;
     return value;
   }
 

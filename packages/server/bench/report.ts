@@ -1,0 +1,35 @@
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EngineResult } from './engine';
+import { fmt } from './stats';
+
+const FILE = join(process.cwd(), 'docs/benchmarks.md');
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+/** Replaces the results section of docs/benchmarks.md, keeping the prose around it. */
+export function writeReport(r: { machine: Record<string, string>; customers: number; queries: number; results: EngineResult[] }) {
+  const lines: string[] = [START, '', `Run on ${r.machine.date}: ${r.machine.cpu}, ${r.machine.memory}, Node ${r.machine.node}, PostgreSQL server ${r.machine.postgres}, PGlite in-process.`];
+  lines.push(`${r.customers.toLocaleString('en')} customers; ${r.queries} random queries per search kind; times in ms, p50 / p95; "ratio" is the API's p95 over the same SQL's p95 run directly.`, '');
+  const engines = r.results.map((e) => e.engine);
+  lines.push(`| measure | ${engines.map((e) => `${e} API p50 / p95 | ${e} SQL p50 / p95 | ratio`).join(' | ')} |`);
+  lines.push(`| --- | ${engines.map(() => '--- | --- | ---').join(' | ')} |`);
+  const names = r.results[0]?.measures.map((m) => m.name) ?? [];
+  for (const name of names) {
+    const cells = r.results.map((e) => {
+      const m = e.measures.find((x) => x.name === name);
+      if (!m) return '– | – | –';
+      const ratio = m.sql ? m.http.p95 / m.sql.p95 : NaN;
+      return `${fmt(m.http.p50)} / ${fmt(m.http.p95)} | ${m.sql ? `${fmt(m.sql.p50)} / ${fmt(m.sql.p95)}` : '–'} | ${Number.isFinite(ratio) ? ratio.toFixed(2) + 'x' : '–'}`;
+    });
+    lines.push(`| ${name} | ${cells.join(' | ')} |`);
+  }
+  lines.push('');
+  for (const e of r.results) {
+    lines.push(`- ${e.engine}: bulk load of the customers (COPY + index build) ${e.load.seconds.toFixed(1)} s${e.extra.map((x) => `; ${x.name}: ${x.value}`).join('')}`);
+  }
+  lines.push('', END);
+  const prose = existsSync(FILE) ? readFileSync(FILE, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  const next = prose.includes(START) ? prose.replace(new RegExp(`${START}[\\s\\S]*${END}`), lines.join('\n')) : `${prose}\n${lines.join('\n')}\n`;
+  writeFileSync(FILE, next);
+}

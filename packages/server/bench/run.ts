@@ -1,0 +1,55 @@
+/**
+ * `npm run bench`: generate customers (1,000,000 by default), load them into PGlite and the PostgreSQL
+ * server, and measure through the HTTP API what the archive does all day: search by every kind of key,
+ * list pages, and the customer import. Also runs the same SQL directly, for the API's overhead ratio.
+ * Writes the figures to docs/benchmarks.md. Options: --customers N, --engines pglite,postgres, --queries N.
+ */
+import { execSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { generateCustomers } from './generate';
+import { benchEngine, type EngineResult } from './engine';
+import { writeReport } from './report';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+async function main() {
+  const count = Number(arg('customers', process.env.BENCH_CUSTOMERS ?? '1000000'));
+  const queries = Number(arg('queries', '200'));
+  const engines = arg('engines', 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
+  const log = (m: string) => console.log(m);
+  log(`Generating ${count.toLocaleString()} customers (names, mobiles, pinyin, search keys)…`);
+  const t = performance.now();
+  const customers = generateCustomers(count, 50);
+  log(`  generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const results: EngineResult[] = [];
+  for (const engine of engines) {
+    log(`\n== ${engine}`);
+    results.push(await benchEngine(engine, customers, { queries, log }));
+  }
+  const machine = {
+    date: new Date().toISOString().slice(0, 10),
+    cpu: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    postgres: (() => {
+      try {
+        return execSync('psql -h 127.0.0.1 -U postgres -Atc "show server_version"', { encoding: 'utf8' }).trim();
+      } catch {
+        return 'n/a';
+      }
+    })(),
+  };
+  writeReport({ machine, customers: count, queries, results });
+  log('\nWritten to docs/benchmarks.md');
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
