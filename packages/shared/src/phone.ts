@@ -26,14 +26,20 @@ export function normalisePhone(input: string): string | null {
   const compact = input.trim().replace(/[\s\-().\u3000]/g, '').replace(/^0086/, '+86');
   const parsed = parsePhoneNumberFromString(compact, 'CN');
   if (!parsed || parsed.country !== 'CN' || !parsed.isValid()) return null;
-  return `0${parsed.nationalNumber}`;
+  // landlines are dialled with the trunk 0 and their area code; 400/800 numbers have no trunk 0
+  const type = parsed.getType();
+  return type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE' ? `0${parsed.nationalNumber}` : String(parsed.nationalNumber);
 }
 
-/** 13812341234 -> 138****1234; landlines keep the area code and last 4 digits. */
+/**
+ * 13812341234 -> 138****1234; landlines keep the area code and the last 4 digits: 010****6666,
+ * 0571****4321. Area codes are 3 digits for Beijing (010) and 020-029, 4 digits elsewhere.
+ */
 export function maskPhone(phone: string): string {
   if (phone.length <= 4) return '****';
   if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`;
-  const head = phone.startsWith('0') ? phone.slice(0, Math.min(4, phone.length - 4)) : '';
+  const areaLength = /^0[12]/.test(phone) ? 3 : 4;
+  const head = phone.startsWith('0') && phone.length >= areaLength + 7 ? phone.slice(0, areaLength) : '';
   return `${head}****${phone.slice(-4)}`;
 }
 

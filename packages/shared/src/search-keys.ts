@@ -82,9 +82,10 @@ export type SearchQuery =
 
 /** What the one search box means. Pure, so the UI can say how it is searching. */
 export function parseSearchQuery(raw: string): SearchQuery {
-  const q = raw.trim().toLowerCase().replace(/[\s-]/g, '');
+  // NFKC: a Chinese input method in full-width mode types "１３８" and "ＺＳ"; they mean 138 and zs
+  const q = raw.normalize('NFKC').trim().toLowerCase().replace(/[\s\-()]/g, '');
   if (!q) return { kind: 'empty' };
-  const digits = q.replace(/^\+?86(?=1\d{10}$)/, '');
+  const digits = q.replace(/^(\+|00)?86(?=1\d{10}$)/, '');
   if (/^\d+$/.test(digits)) {
     if (digits.length === 4 || digits.length === 11) return { kind: 'phone_key', key: digits };
     return { kind: 'phone_prefix', prefix: digits };
@@ -96,5 +97,7 @@ export function parseSearchQuery(raw: string): SearchQuery {
     for (let i = 0; i + 1 < chars.length; i += 1) keys.push(chars[i]! + chars[i + 1]!);
     return { kind: 'name', keys: [...new Set(keys)], contains: q };
   }
-  return { kind: 'pinyin', key: q.replace(/[^a-z0-9]/g, '') };
+  const key = q.replace(/[^a-z0-9]/g, '');
+  // only punctuation ("？", "，"): an empty key would match every name as a pinyin prefix
+  return key ? { kind: 'pinyin', key } : { kind: 'empty' };
 }

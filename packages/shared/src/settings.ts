@@ -32,8 +32,18 @@ export const archiveSettingsSchema = z.object({
   churnRiskDays: z.number().int().min(7).max(730),
   /** big-customer list: these tiers */
   bigCustomerTiers: z.array(z.string()),
-  timeZone: z.string().min(1),
+  /** an IANA zone; an unknown one would make every business-day computation throw */
+  timeZone: z.string().min(1).refine(isTimeZone, { message: 'v.time_zone' }),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 export type ArchiveSettings = z.infer<typeof archiveSettingsSchema>;
 export const DEFAULT_ARCHIVE_SETTINGS: ArchiveSettings = {
   churnRiskDays: 60,

@@ -8,7 +8,7 @@ import { AppError } from '../../lib/errors';
 import { randomToken, sha256 } from '../../lib/tokens';
 import { appendAudit } from '../audit';
 import { dummyVerify, hashPassword, verifyPassword } from './password';
-import { lockedMinutes, nextFailure, type FailureRecord } from './throttle';
+import { limitFor, lockedMinutes, nextFailure, type FailureRecord } from './throttle';
 
 export interface LoginRequest {
   username: string;
@@ -60,7 +60,7 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
     const username = req.username.trim().toLowerCase();
     const keys = [`u:${username}`, ...(req.ip ? [`ip:${req.ip}`] : [])];
     const known = await failures(keys);
-    const minutes = Math.max(...keys.map((k) => lockedMinutes(known.get(k), now)));
+    const minutes = Math.max(...keys.map((k) => lockedMinutes(known.get(k), now, limitFor(k))));
     if (minutes > 0) {
       await auditSignIn('auth.login_throttled', req, { id: null, name: username }, { username });
       throw new AppError('auth.throttled', 429, { minutes });
