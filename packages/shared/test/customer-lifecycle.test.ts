@@ -51,7 +51,12 @@ describe('customer lifecycle transitions', () => {
     const seen = new Set<LifecycleState>(['prospect']);
     for (let changed = true; changed; ) {
       changed = false;
-      for (const [s, , to] of pairs) if (to && seen.has(s) && !seen.has(to)) (seen.add(to), (changed = true));
+      for (const [s, , to] of pairs) {
+        if (to && seen.has(s) && !seen.has(to)) {
+          seen.add(to);
+          changed = true;
+        }
+      }
     }
     expect([...seen].sort()).toEqual([...LIFECYCLE_STATES].sort());
   });
