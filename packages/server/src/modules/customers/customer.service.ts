@@ -20,22 +20,10 @@ import type { SettingsService } from '../settings';
 import { FIELD_COLUMNS, derivedColumns, diffFields, toInsertRow } from './customer.fields';
 import { maskHistoryValue, toCustomer, toListItem, type CustomerRowWithOwner } from './customer.mapper';
 import { canSee, seesNumbers } from './customer.policy';
-import { applySearch, birthdayFilter, findCustomer, insertHistory, insertTimeline, scoped, selectCustomers } from './customer.repo';
+import { createCustomerLister } from './customer.list';
+import { findCustomer, insertHistory, insertTimeline, selectCustomers } from './customer.repo';
 
-export const CUSTOMER_LISTS = ['big', 'churn_risk', 'birthday_week', 'birthday_month'] as const;
-export type CustomerListName = (typeof CUSTOMER_LISTS)[number];
-
-export interface ListParams {
-  q?: string | undefined;
-  lifecycle?: string | undefined;
-  ownerId?: string | undefined;
-  tierCode?: string | undefined;
-  classCode?: string | undefined;
-  tag?: string | undefined;
-  list?: CustomerListName | undefined;
-  limit: number;
-  cursor?: string | undefined;
-}
+export { CUSTOMER_LISTS, type CustomerListName, type ListParams } from './customer.list';
 
 type Patch = Partial<Record<keyof typeof FIELD_COLUMNS, unknown>> & { version: number };
 
@@ -147,47 +135,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
     return toCustomer(row!, ctx.actor, await today());
   }
 
-  async function list(ctx: Ctx, p: ListParams): Promise<{ items: CustomerListItem[]; nextCursor: string | null }> {
-    const day = await today();
-    let q = scoped(selectCustomers(db), ctx.actor).where('customers.merged_into', 'is', null);
-    let byPinyin = false;
-    if (p.q) ({ query: q, byPinyin } = applySearch(q, p.q));
-    if (p.lifecycle) q = q.where('customers.lifecycle', '=', p.lifecycle as never);
-    else if (!p.q) q = q.where('customers.lifecycle', '<>', 'closed');
-    if (p.ownerId === 'none') q = q.where('customers.owner_id', 'is', null);
-    else if (p.ownerId) q = q.where('customers.owner_id', '=', p.ownerId === 'me' ? ctx.actor.id : p.ownerId);
-    if (p.tierCode) q = q.where('customers.tier_code', '=', p.tierCode);
-    if (p.classCode) q = q.where('customers.class_code', '=', p.classCode);
-    if (p.tag) q = q.where(sql<boolean>`customers.tags @> array[${p.tag}]::text[]`);
-    if (p.list) {
-      const s = await settings.archive();
-      if (p.list === 'big') q = q.where('customers.tier_code', 'in', s.bigCustomerTiers.length ? s.bigCustomerTiers : ['--']);
-      if (p.list === 'churn_risk') {
-        const since = new Date(clock.now().getTime() - s.churnRiskDays * 86_400_000);
-        q = q
-          .where('customers.lifecycle', 'in', ['active', 'dormant'])
-          .where((eb) => eb.or([eb('customers.last_contact_at', '<', since), eb.and([eb('customers.last_contact_at', 'is', null), eb('customers.created_at', '<', since)])]));
-      }
-      if (p.list === 'birthday_week' || p.list === 'birthday_month') {
-        const end = p.list === 'birthday_week' ? addDays(day, 6) : endOfMonth(day);
-        q = birthdayFilter(q, day, end);
-      }
-    }
-    const cursor = decodeCursor(p.cursor);
-    if (byPinyin) {
-      if (cursor) q = q.where((eb) => eb.or([eb('customers.name_pinyin', '>', String(cursor[0])), eb.and([eb('customers.name_pinyin', '=', String(cursor[0])), eb('customers.id', '>', String(cursor[1]))])]));
-      q = q.orderBy('customers.name_pinyin').orderBy('customers.id');
-    } else {
-      if (cursor) {
-        const at = new Date(String(cursor[0]));
-        q = q.where((eb) => eb.or([eb('customers.created_at', '<', at), eb.and([eb('customers.created_at', '=', at), eb('customers.id', '<', String(cursor[1]))])]));
-      }
-      q = q.orderBy('customers.created_at', 'desc').orderBy('customers.id', 'desc');
-    }
-    const rows = await q.limit(p.limit + 1).execute();
-    const result = page(rows, p.limit, (r) => (byPinyin ? [r.name_pinyin, r.id] : [r.created_at.toISOString(), r.id]));
-    return { items: result.items.map((r) => toListItem(r, ctx.actor, day)), nextCursor: result.nextCursor };
-  }
+  const { list } = createCustomerLister({ db, clock, settings, today });
 
   /** "Show number": one click, for roles with customer:reveal; every reveal is audited. */
   async function reveal(ctx: Ctx, id: string) {
@@ -261,7 +209,8 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
     const owners = await trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ownerIds).where('active', '=', true).execute();
     if (owners.length !== ownerIds.length) throw new AppError('error.validation', 400, {}, { errors: [{ path: 'ownerId', message: 'customer.unknown_owner' }] });
     const ownerName = new Map(owners.map((o) => [o.id, o.display_name]));
-    const rows = await selectCustomers(trx).where('customers.id', 'in', [...plan.keys()]).forUpdate().execute();
+    // locked in id order, like merge, so that overlapping assignments cannot deadlock
+    const rows = await selectCustomers(trx).where('customers.id', 'in', [...plan.keys()]).orderBy('customers.id').forUpdate().execute();
     const mine = rows.filter((r) => canSee(ctx.actor, r) && !r.merged_into && r.lifecycle !== 'closed');
     if (mine.length !== plan.size) throw notFound();
     const changed = mine.filter((r) => r.owner_id !== plan.get(r.id));
@@ -324,10 +273,15 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
       if (keep.version !== version) throw conflict('customer.version_conflict');
       const set: Partial<CustomerRow> = {};
       for (const column of Object.values(FIELD_COLUMNS)) {
+        // the birthday is one value in three columns (date, lunar, leap): filled below as a whole
+        if (column === 'birthday_lunar' || column === 'birthday_lunar_leap') continue;
         const mine = keep[column];
         const theirs = other[column];
         if ((mine === null || mine === '') && theirs !== null && theirs !== '') (set as Record<string, unknown>)[column] = theirs;
       }
+      if (set.birthday) Object.assign(set, { birthday_lunar: other.birthday_lunar, birthday_lunar_leap: other.birthday_lunar_leap });
+      // 'unknown' is the empty value of gender
+      if (keep.gender === 'unknown' && other.gender !== 'unknown') set.gender = other.gender;
       const mobile = (set.mobile as string | undefined) ?? keep.mobile;
       set.other_phones = [...new Set([...keep.other_phones, ...other.other_phones, ...(other.mobile ? [other.mobile] : [])])].filter((p) => p !== mobile);
       set.tags = [...new Set([...keep.tags, ...other.tags])];
@@ -359,15 +313,3 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
 }
 export type CustomerService = ReturnType<typeof createCustomerService>;
 
-function addDays(ymd: string, n: number): string {
-  const d = new Date(`${ymd}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-function endOfMonth(ymd: string): string {
-  const d = new Date(`${ymd.slice(0, 7)}-01T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  d.setUTCDate(0);
-  return d.toISOString().slice(0, 10);
-}

@@ -78,6 +78,9 @@ export function createUserService(deps: { db: Db; clock: Clock }) {
     if (patch.roles) await checkRoles(patch.roles);
     const password_hash = patch.password ? await hashPassword(patch.password) : undefined;
     return db.transaction().execute(async (trx) => {
+      // Changes that may take away an admin are serialised: two admins disabling each other at once
+      // would otherwise each count two admins and leave none.
+      if (patch.active === false || patch.roles) await sql`select pg_advisory_xact_lock(727002)`.execute(trx);
       const before = await trx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!before) throw notFound();
       if (before.version !== patch.version) throw new AppError('user.version_conflict', 409);
