@@ -1,0 +1,35 @@
+import { Button, Result } from 'antd';
+import { Link } from 'react-router-dom';
+import { useT } from './i18n/use-t';
+
+export function NotFoundPage() {
+  const t = useT();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('common.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+export function ForbiddenPage() {
+  const t = useT();
+  return (
+    <Result
+      status="403"
+      title="403"
+      subTitle={t('common.forbiddenPage')}
+      extra={
+        <Link to="/">
+          <Button>{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}

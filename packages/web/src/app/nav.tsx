@@ -1,0 +1,77 @@
+import { AuditOutlined, ContactsOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Permission } from '@kefu/shared/permissions';
+import type { ReactNode } from 'react';
+import type { TextKey } from './i18n/catalog';
+
+/**
+ * The left navigation, in one place. An entry shows when the user holds any of its permissions
+ * (a group shows when one of its children shows). Other areas (import, export…) add entries here.
+ */
+export interface NavItem {
+  key: string;
+  label: TextKey;
+  icon?: ReactNode;
+  /** path, with a query string when the entry is a view of a list */
+  to?: string;
+  anyOf?: Permission[];
+  children?: NavItem[];
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  {
+    key: 'customers',
+    label: 'nav.customers',
+    icon: <ContactsOutlined />,
+    children: [
+      { key: 'customers.all', label: 'nav.customers.all', to: '/customers', anyOf: ['customer:read'] },
+      { key: 'customers.big', label: 'nav.customers.big', to: '/customers?list=big', anyOf: ['customer:read'] },
+      { key: 'customers.churn', label: 'nav.customers.churn', to: '/customers?list=churn_risk', anyOf: ['customer:read'] },
+      { key: 'customers.birthdayWeek', label: 'nav.customers.birthdayWeek', to: '/customers?list=birthday_week', anyOf: ['customer:read'] },
+      { key: 'customers.birthdayMonth', label: 'nav.customers.birthdayMonth', to: '/customers?list=birthday_month', anyOf: ['customer:read'] },
+    ],
+  },
+  { key: 'archiveSettings', label: 'nav.archiveSettings', icon: <SettingOutlined />, to: '/archive-settings', anyOf: ['customer:settings'] },
+  { key: 'audit', label: 'nav.audit', icon: <AuditOutlined />, to: '/audit-log', anyOf: ['audit:read'] },
+  {
+    key: 'admin',
+    label: 'nav.admin',
+    icon: <TeamOutlined />,
+    children: [
+      { key: 'admin.users', label: 'nav.admin.users', to: '/admin/users', anyOf: ['user:manage'] },
+      { key: 'admin.departments', label: 'nav.admin.departments', to: '/admin/departments', anyOf: ['user:manage'] },
+      { key: 'admin.roles', label: 'nav.admin.roles', to: '/admin/roles', anyOf: ['role:manage'] },
+      { key: 'admin.apiKeys', label: 'nav.admin.apiKeys', to: '/admin/api-keys', anyOf: ['apikey:manage'] },
+    ],
+  },
+];
+
+/** The entries this user may see, groups without visible children dropped. */
+export function visibleNav(items: NavItem[], can: (p: Permission) => boolean): NavItem[] {
+  return items.flatMap((item) => {
+    if (item.children) {
+      const children = visibleNav(item.children, can);
+      return children.length ? [{ ...item, children }] : [];
+    }
+    return !item.anyOf || item.anyOf.some(can) ? [item] : [];
+  });
+}
+
+export function flattenNav(items: NavItem[]): NavItem[] {
+  return items.flatMap((item) => (item.children ? flattenNav(item.children) : [item]));
+}
+
+/** The entry for the current URL: the longest path that prefixes it, whose query parameters all match. */
+export function activeNavKey(items: NavItem[], pathname: string, search: URLSearchParams): string | undefined {
+  let best: { key: string; score: number } | undefined;
+  for (const item of flattenNav(items)) {
+    if (!item.to) continue;
+    const [path = '', query = ''] = item.to.split('?');
+    if (pathname !== path && !pathname.startsWith(`${path}/`)) continue;
+    const wanted = new URLSearchParams(query);
+    if (![...wanted].every(([k, v]) => search.get(k) === v)) continue;
+    if (!wanted.has('list') && search.has('list') && pathname === path) continue;
+    const score = path.length * 10 + [...wanted].length;
+    if (!best || score > best.score) best = { key: item.key, score };
+  }
+  return best?.key;
+}

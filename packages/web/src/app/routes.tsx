@@ -1,0 +1,33 @@
+import type { Permission } from '@kefu/shared/permissions';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/**
+ * The signed-in screens, in one registry. A route shows when the user holds any of its permissions;
+ * other areas (import, export with approval…) add their entries here and their menu entries in nav.tsx.
+ */
+export interface AppRoute {
+  path: string;
+  Page: LazyExoticComponent<ComponentType>;
+  anyOf?: Permission[];
+}
+
+/** A lazily loaded page from a module's named export: each area is its own chunk. */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+export const APP_ROUTES: AppRoute[] = [
+  { path: '/customers', Page: page(() => import('../features/customers/pages/CustomerListPage'), 'CustomerListPage'), anyOf: ['customer:read'] },
+  { path: '/customers/new', Page: page(() => import('../features/customers/pages/CustomerCreatePage'), 'CustomerCreatePage'), anyOf: ['customer:create'] },
+  { path: '/customers/:id', Page: page(() => import('../features/customers/pages/CustomerDetailPage'), 'CustomerDetailPage'), anyOf: ['customer:read'] },
+  {
+    path: '/archive-settings',
+    Page: page(() => import('../features/archive-settings/pages/ArchiveSettingsPage'), 'ArchiveSettingsPage'),
+    anyOf: ['customer:settings'],
+  },
+  { path: '/audit-log', Page: page(() => import('../features/audit/AuditLogPage'), 'AuditLogPage'), anyOf: ['audit:read'] },
+  { path: '/admin/users', Page: page(() => import('../features/admin/pages/UsersPage'), 'UsersPage'), anyOf: ['user:manage'] },
+  { path: '/admin/departments', Page: page(() => import('../features/admin/pages/DepartmentsPage'), 'DepartmentsPage'), anyOf: ['user:manage'] },
+  { path: '/admin/roles', Page: page(() => import('../features/admin/pages/RolesPage'), 'RolesPage'), anyOf: ['role:manage'] },
+  { path: '/admin/api-keys', Page: page(() => import('../features/admin/pages/ApiKeysPage'), 'ApiKeysPage'), anyOf: ['apikey:manage'] },
+];
