@@ -76,8 +76,12 @@ export type SearchQuery =
   | { kind: 'phone_prefix'; prefix: string }
   /** Chinese: every character/bigram must be a key, and the name must contain the text */
   | { kind: 'name'; keys: string[]; contains: string }
-  /** letters: whole syllable/initials keys, or a pinyin prefix as it is being typed */
-  | { kind: 'pinyin'; key: string }
+  /**
+   * letters: a prefix of the full pinyin ("zhan", "zhangsan") or of the initials ("zs", "zsf").
+   * Pinyin syllables always have a vowel and initials rarely do, so letters without a vowel are read
+   * as initials first, the others as pinyin first; the other reading is the fallback.
+   */
+  | { kind: 'pinyin'; key: string; first: 'pinyin' | 'initials' }
   | { kind: 'empty' };
 
 /** What the one search box means. Pure, so the UI can say how it is searching. */
@@ -97,7 +101,8 @@ export function parseSearchQuery(raw: string): SearchQuery {
     for (let i = 0; i + 1 < chars.length; i += 1) keys.push(chars[i]! + chars[i + 1]!);
     return { kind: 'name', keys: [...new Set(keys)], contains: q };
   }
-  const key = q.replace(/[^a-z0-9]/g, '');
+  const key = q.replace(/ü/g, 'v').replace(/[^a-z0-9]/g, '');
   // only punctuation ("？", "，"): an empty key would match every name as a pinyin prefix
-  return key ? { kind: 'pinyin', key } : { kind: 'empty' };
+  if (!key) return { kind: 'empty' };
+  return { kind: 'pinyin', key, first: /[aeiouv]/.test(key) ? 'pinyin' : 'initials' };
 }

@@ -106,12 +106,12 @@ describe('parseSearchQuery', () => {
     ['张三丰', { kind: 'name', keys: ['张三', '三丰'], contains: '张三丰' }],
     ['张 三', { kind: 'name', keys: ['张三'], contains: '张三' }],
     ['娜娜娜', { kind: 'name', keys: ['娜娜'], contains: '娜娜娜' }],
-    ['zs', { kind: 'pinyin', key: 'zs' }],
-    ['ZS', { kind: 'pinyin', key: 'zs' }],
-    ['ＺＳ', { kind: 'pinyin', key: 'zs' }],
-    ['Zhang San', { kind: 'pinyin', key: 'zhangsan' }],
-    ['zhan', { kind: 'pinyin', key: 'zhan' }],
-    ['lü', { kind: 'pinyin', key: 'l' }],
+    ['zs', { kind: 'pinyin', key: 'zs', first: 'initials' }],
+    ['ZS', { kind: 'pinyin', key: 'zs', first: 'initials' }],
+    ['ＺＳ', { kind: 'pinyin', key: 'zs', first: 'initials' }],
+    ['Zhang San', { kind: 'pinyin', key: 'zhangsan', first: 'pinyin' }],
+    ['zhan', { kind: 'pinyin', key: 'zhan', first: 'pinyin' }],
+    ['lü', { kind: 'pinyin', key: 'lv', first: 'pinyin' }],
   ])('%j -> %j', (raw, expected) => {
     expect(parseSearchQuery(raw)).toEqual(expected);
   });

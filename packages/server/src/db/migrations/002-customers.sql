@@ -16,7 +16,7 @@ CREATE TABLE customers (
   name text NOT NULL,
   title text CHECK (title IN ('mr', 'ms')),
   gender text NOT NULL DEFAULT 'unknown' CHECK (gender IN ('male', 'female', 'unknown')),
-  mobile text,
+  mobile text COLLATE "C", -- 11 digits; "C" so that one btree serves the prefix and the order
   other_phones text[] NOT NULL DEFAULT '{}',
   wechat text,
   email text,
@@ -41,8 +41,9 @@ CREATE TABLE customers (
     CHECK (lifecycle IN ('prospect', 'active', 'dormant', 'lost', 'closed')),
   merged_into uuid REFERENCES customers(id),
   last_contact_at timestamptz,
-  name_pinyin text NOT NULL DEFAULT '',
-  name_initials text NOT NULL DEFAULT '',
+  -- pinyin is ASCII: in the "C" collation one btree serves both the prefix (LIKE 'zhan%') and the order
+  name_pinyin text COLLATE "C" NOT NULL DEFAULT '',
+  name_initials text COLLATE "C" NOT NULL DEFAULT '',
   search_keys text[] NOT NULL DEFAULT '{}',
   created_by uuid REFERENCES users(id),
   created_at timestamptz NOT NULL DEFAULT now(),
@@ -52,8 +53,10 @@ CREATE TABLE customers (
 -- One live customer per mobile; a merged customer frees its number.
 CREATE UNIQUE INDEX customers_mobile_key ON customers (mobile) WHERE merged_into IS NULL AND mobile IS NOT NULL;
 CREATE INDEX customers_search_keys_idx ON customers USING gin (search_keys);
-CREATE INDEX customers_pinyin_idx ON customers (name_pinyin text_pattern_ops);
-CREATE INDEX customers_mobile_prefix_idx ON customers (mobile text_pattern_ops);
+CREATE INDEX customers_pinyin_idx ON customers (name_pinyin, id);
+CREATE INDEX customers_initials_idx ON customers (name_initials, name_pinyin, id);
+-- churn-risk list: longest silence first
+CREATE INDEX customers_silence_idx ON customers ((coalesce(last_contact_at, created_at)), id) WHERE merged_into IS NULL;
 CREATE INDEX customers_owner_idx ON customers (owner_id, created_at DESC);
 CREATE INDEX customers_created_idx ON customers (created_at DESC, id DESC);
 CREATE INDEX customers_birthday_idx ON customers (birthday_md) WHERE birthday IS NOT NULL;

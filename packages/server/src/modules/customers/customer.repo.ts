@@ -1,5 +1,5 @@
-import { birthdayKeysForRange, parseSearchQuery } from '@kefu/shared';
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { birthdayKeysForRange } from '@kefu/shared';
+import { type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/client';
 import type { Database } from '../../db/schema';
 import type { RequestActor } from '../../lib/context';
@@ -25,34 +25,6 @@ export async function findCustomer(db: Db, id: string, forUpdate = false): Promi
 export function scoped(q: CustomerQuery, actor: RequestActor): CustomerQuery {
   if (actor.permissions.has('customer:read_all')) return q;
   return q.where('customers.owner_id', '=', actor.id);
-}
-
-/**
- * The one search box (docs/decisions/003): every kind of key is an exact match on the GIN-indexed
- * `search_keys`, plus a btree prefix on the pinyin (a syllable being typed: "zhan") and the mobile.
- */
-export function applySearch(q: CustomerQuery, raw: string): { query: CustomerQuery; byPinyin: boolean } {
-  const s = parseSearchQuery(raw);
-  switch (s.kind) {
-    case 'empty':
-      return { query: q, byPinyin: false };
-    case 'phone_key':
-      return { query: q.where(sql<boolean>`customers.search_keys @> array[${s.key}]::text[]`), byPinyin: true };
-    case 'phone_prefix':
-      return { query: q.where('customers.mobile', 'like', `${s.prefix}%`), byPinyin: false };
-    case 'name':
-      return {
-        query: q.where(sql<boolean>`customers.search_keys @> ${sql.val(s.keys)}::text[]`).where('customers.name', 'like', `%${s.contains}%`),
-        byPinyin: true,
-      };
-    case 'pinyin':
-      return {
-        query: q.where((eb: ExpressionBuilder<Database, 'customers'>) =>
-          eb.or([eb(sql`customers.search_keys`, '@>', sql`array[${s.key}]::text[]`), eb('customers.name_pinyin', 'like', `${s.key}%`)]),
-        ),
-        byPinyin: true,
-      };
-  }
 }
 
 export function birthdayFilter(q: CustomerQuery, from: string, to: string): CustomerQuery {

@@ -1,0 +1,90 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * Browser tests drive Debian's chromium (never a downloaded browser) against a real Kefu server
+ * started the way `npm run demo` starts it: built web UI, embedded database, demo department.
+ */
+export const ROOT = join(import.meta.dirname, '..');
+export const OUTPUT = join(ROOT, 'test-output');
+export const CHROMIUM = process.env.KEFU_CHROMIUM ?? '/usr/bin/chromium';
+export const DEMO_PASSWORD = 'demo12345';
+
+/** Why the browser tests cannot run here, or null. Under CI=true they must run. */
+export function browserSkipReason(): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  const reason = `no chromium at ${CHROMIUM} (Debian package "chromium"; .ci/run installs it)`;
+  if (process.env.CI === 'true') throw new Error(`CI=true needs the browser tests: ${reason}`);
+  console.warn(`\n[kefu tests] SKIPPING the browser tests: ${reason}\n`);
+  return reason;
+}
+
+export function buildWeb() {
+  const r = spawnSync('npm', ['run', 'build', '-w', '@kefu/web'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('web build failed');
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `main.ts --demo` on a fresh data folder and a free port; resolves when it listens. */
+export async function startServer(port: number): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages/server/src/main.ts'), '--demo'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KEFU_DATA_DIR: join(dataDir, 'pglite'), KEFU_ADMIN_PASSWORD: 'admin-e2e-pass', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+  });
+}
+
+export async function signIn(page: Page, base: string, username: string, password = DEMO_PASSWORD) {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(OUTPUT, { recursive: true });
+  const file = join(OUTPUT, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`screenshot: ${file}`);
+  return file;
+}
