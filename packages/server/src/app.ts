@@ -122,9 +122,12 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   const webDist = deps.config.webDist;
   if (webDist && existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // the web app's own routes (/customers/…) are served its index.html
+    // the web app's own routes (/customers/…) are served its index.html; build files are looked up on
+    // request (wildcard: false lists them only once, at start), and a missing one is a 404, never HTML
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
       if (req.url.startsWith('/api/')) return notFoundHandler(req, reply);
+      const path = req.url.split('?')[0] ?? '/';
+      if (path.startsWith('/assets/')) return reply.sendFile(path.slice(1));
       return reply.sendFile('index.html');
     });
   }
