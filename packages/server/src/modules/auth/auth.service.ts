@@ -77,7 +77,8 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
     await db.transaction().execute(async (trx) => {
       await trx
         .insertInto('sessions')
-        .values({ id: sha256(token), user_id: user.id, csrf_token: csrfToken, ip: req.ip, user_agent: req.userAgent?.slice(0, 300) ?? null, expires_at: new Date(now.getTime() + SESSION_TTL_MS) })
+        // one clock for the session's times: the sliding expiry compares last_seen_at with clock.now()
+        .values({ id: sha256(token), user_id: user.id, csrf_token: csrfToken, ip: req.ip, user_agent: req.userAgent?.slice(0, 300) ?? null, created_at: now, last_seen_at: now, expires_at: new Date(now.getTime() + SESSION_TTL_MS) })
         .execute();
       await trx.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute();
       await trx.deleteFrom('login_failures').where('key', '=', `u:${username}`).execute();
