@@ -45,6 +45,8 @@ export function toInput(values: CustomerFormValues): Record<string, unknown> {
     if (typeof value === 'string') out[key] = value.trim() === '' ? null : value.trim();
     else out[key] = value === undefined ? null : value;
   }
+  // an empty name is "enter a name", not "wrong type"
+  out.name = typeof values.name === 'string' ? values.name.trim() : '';
   return out;
 }
 

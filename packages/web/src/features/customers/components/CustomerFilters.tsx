@@ -2,6 +2,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { LIFECYCLE_STATES } from '@kefu/shared/customer-lifecycle';
 import { Button, Input, Select, Space } from 'antd';
 import { useT } from '../../../app/i18n/use-t';
+import { useSession } from '../../auth/session';
 import { useCategories, useStaff, type CustomerListParams } from '../api';
 import { useCustomerLabels } from '../labels';
 import type { FilterKey } from '../use-list-params';
@@ -20,6 +21,8 @@ export function CustomerFilters({ query, onQuery, params, setFilter, clearFilter
   const t = useT();
   const labels = useCustomerLabels();
   const categories = useCategories();
+  const { can } = useSession();
+  const seesAll = can('customer:read_all');
   const staff = useStaff();
   const options = (kind: 'class' | 'tier') =>
     (categories.data ?? [])
@@ -38,7 +41,7 @@ export function CustomerFilters({ query, onQuery, params, setFilter, clearFilter
         allowClear
         autoFocus
         size="middle"
-        style={{ width: 420 }}
+        style={{ width: 360 }}
         prefix={<SearchOutlined style={{ color: searching ? '#1f6feb' : '#bfbfbf' }} />}
         placeholder={t('customers.searchPlaceholder')}
         value={query}
@@ -70,15 +73,17 @@ export function CustomerFilters({ query, onQuery, params, setFilter, clearFilter
         onChange={(v?: string) => setFilter('classCode', v)}
         options={options('class')}
       />
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        style={{ width: 160 }}
-        placeholder={t('customers.filter.owner')}
-        value={params.ownerId}
-        onChange={(v?: string) => setFilter('ownerId', v)}
-        options={ownerOptions}
-      />
+      {seesAll ? (
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 160 }}
+          placeholder={t('customers.filter.owner')}
+          value={params.ownerId}
+          onChange={(v?: string) => setFilter('ownerId', v)}
+          options={ownerOptions}
+        />
+      ) : null}
       <Input.Search
         allowClear
         style={{ width: 150 }}

@@ -12,8 +12,8 @@ import { StaffSelect } from './StaffSelect';
 interface Props {
   /** shown under the mobile: possible duplicates */
   mobileExtra?: ReactNode;
-  /** numbers are masked for this reader: explain that untouched ones stay as they are */
-  masked?: boolean;
+  /** fields holding a masked number for this reader: explain that untouched ones stay as they are */
+  maskedFields?: readonly string[];
   showOwner?: boolean;
 }
 
@@ -21,13 +21,13 @@ const half = { xs: 24, md: 12 };
 const third = { xs: 24, md: 8 };
 
 /** Every field of the customer schema, laid out in the sections people think in. */
-export function CustomerFormFields({ mobileExtra, masked, showOwner }: Props) {
+export function CustomerFormFields({ mobileExtra, maskedFields = [], showOwner }: Props) {
   const t = useT();
   const labels = useCustomerLabels();
   const categories = useCategories();
   const lunar = Form.useWatch<boolean | undefined>('birthdayLunar') ?? false;
   const label = (field: keyof CustomerFormValues) => t(`customerForm.${field}` as TextKey);
-  const maskedExtra = masked ? t('customerForm.maskedHint') : undefined;
+  const maskedExtra = (field: string) => (maskedFields.includes(field) ? t('customerForm.maskedHint') : undefined);
   const categoryOptions = (kind: 'class' | 'tier') =>
     (categories.data ?? [])
       .filter((c) => c.kind === kind && c.active)
@@ -76,7 +76,7 @@ export function CustomerFormFields({ mobileExtra, masked, showOwner }: Props) {
           ) : null}
         </Col>
         <Col {...half}>
-          <Form.Item name="idNumber" label={label('idNumber')} extra={maskedExtra}>
+          <Form.Item name="idNumber" label={label('idNumber')} extra={maskedExtra('idNumber')}>
             <Input maxLength={18} />
           </Form.Item>
         </Col>
@@ -85,7 +85,7 @@ export function CustomerFormFields({ mobileExtra, masked, showOwner }: Props) {
       <Divider titlePlacement="start">{t('customerForm.section.contact')}</Divider>
       <Row gutter={16}>
         <Col {...half}>
-          <Form.Item name="mobile" label={label('mobile')} extra={mobileExtra ?? maskedExtra}>
+          <Form.Item name="mobile" label={label('mobile')} extra={mobileExtra ?? maskedExtra('mobile')}>
             <Input maxLength={20} inputMode="tel" data-testid="field-mobile" />
           </Form.Item>
         </Col>

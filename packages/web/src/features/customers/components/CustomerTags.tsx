@@ -1,5 +1,5 @@
 import type { LifecycleState } from '@kefu/shared/customer-lifecycle';
-import { Tag } from 'antd';
+import { Space, Tag } from 'antd';
 import { LIFECYCLE_COLORS, TIER_COLORS, useCustomerLabels } from '../labels';
 
 export function LifecycleTag({ state }: { state: LifecycleState }) {
@@ -14,9 +14,9 @@ export function LifecycleTag({ state }: { state: LifecycleState }) {
 export function TierClassTags({ tierCode, classCode }: { tierCode: string | null; classCode: string | null }) {
   const labels = useCustomerLabels();
   return (
-    <>
+    <Space size={4}>
       {tierCode ? <Tag color={TIER_COLORS[tierCode] ?? 'blue'}>{labels.tier(tierCode)}</Tag> : null}
       {classCode ? <Tag variant="outlined">{labels.cls(classCode)}</Tag> : null}
-    </>
+    </Space>
   );
 }

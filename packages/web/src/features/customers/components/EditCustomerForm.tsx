@@ -80,7 +80,7 @@ export function EditCustomerForm({ customer, numbers, onDone }: { customer: Cust
       {others.length ? <Alert type="error" showIcon title={others.join('；')} style={{ marginBottom: 16 }} /> : null}
       <Form<CustomerFormValues> form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="customer-edit-form">
         <CustomerFormFields
-          masked={base.masked && !numbers}
+          maskedFields={base.masked && !numbers ? (['mobile', 'idNumber', 'otherPhones'] as const).filter((f) => base[f]?.length) : []}
           mobileExtra={mobile !== initial.mobile ? <DuplicateHint mobile={mobile} exceptId={customer.id} /> : undefined}
         />
         <Space>
