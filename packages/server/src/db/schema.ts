@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
- * Table types for Kysely, kept by hand beside the migrations (docs/decisions/001-kysely.md).
+ * Table types for Kysely, kept by hand beside the migrations (docs/decisions/001-kysely-typed-sql.md).
  * A migration that changes a table changes its interface here in the same commit.
  */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
