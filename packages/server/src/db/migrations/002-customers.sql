@@ -57,7 +57,7 @@ CREATE INDEX customers_pinyin_idx ON customers (name_pinyin, id);
 CREATE INDEX customers_initials_idx ON customers (name_initials, name_pinyin, id);
 -- churn-risk list: longest silence first
 CREATE INDEX customers_silence_idx ON customers ((coalesce(last_contact_at, created_at)), id) WHERE merged_into IS NULL;
-CREATE INDEX customers_owner_idx ON customers (owner_id, created_at DESC);
+CREATE INDEX customers_owner_idx ON customers (owner_id, created_at DESC, id DESC);
 CREATE INDEX customers_created_idx ON customers (created_at DESC, id DESC);
 CREATE INDEX customers_birthday_idx ON customers (birthday_md) WHERE birthday IS NOT NULL;
 CREATE INDEX customers_tags_idx ON customers USING gin (tags);
