@@ -17,6 +17,7 @@ import { zodValidatorCompiler } from './lib/validation';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, createAuthService } from './modules/auth';
 import { createCustomerService, customerRoutes } from './modules/customers';
+import { createCustomerImportService, customerImportRoutes } from './modules/customer-import';
 import { createSettingsService, settingsRoutes } from './modules/settings';
 import { createUserService, userRoutes } from './modules/users';
 
@@ -34,6 +35,7 @@ function buildServices(deps: Deps) {
     users: createUserService(deps),
     settings,
     customers: createCustomerService({ ...deps, settings }),
+    customerImports: createCustomerImportService(deps),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -59,7 +61,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   const app = fastify as unknown as App;
   app.decorate('deps', deps);
@@ -118,6 +120,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   auditRoutes(app);
   settingsRoutes(app);
   customerRoutes(app);
+  customerImportRoutes(app);
 
   const webDist = deps.config.webDist;
   if (webDist && existsSync(webDist)) {

@@ -5,6 +5,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   secureCookies: boolean;
+  /** behind a reverse proxy: trust X-Forwarded-For from it (sign-in throttling and the audit log use the address) */
+  trustProxy: boolean;
   webDist: string | null;
   logLevel: string;
   version: string;
@@ -17,6 +19,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.KEFU_DATA_DIR ?? './data/pglite',
     secureCookies: env.KEFU_SECURE_COOKIES === 'true',
+    trustProxy: env.KEFU_TRUST_PROXY === 'true',
     webDist: null,
     logLevel: env.LOG_LEVEL ?? 'info',
     version: '0.1.0',
