@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { namePinyin } from '@kefu/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, browserSkipReason, buildWeb, launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
@@ -31,13 +32,15 @@ describe.skipIf(skip)('customer archive in the browser', () => {
     await signIn(page, server.url, 'agent1');
     await page.goto(`${server.url}/customers`);
     await page.getByTestId('customer-search').fill('zs');
-    const first = page.getByTestId('customer-link').first();
-    await first.waitFor();
     // every hit's pinyin initials start with z-s (张三, 赵四, 周淑…): the agent typed initials
-    const names = await page.getByTestId('customer-link').allInnerTexts();
-    expect(names.length).toBeGreaterThan(0);
-    const { namePinyin } = await import('@kefu/shared');
-    for (const n of names) expect(namePinyin(n.trim()).initials.startsWith('zs')).toBe(true);
+    const links = page.getByTestId('customer-link');
+    await expect
+      .poll(async () => {
+        const names = await links.allInnerTexts();
+        return names.length > 0 && names.every((n) => namePinyin(n.trim()).initials.startsWith('zs'));
+      })
+      .toBe(true);
+    const first = links.first();
 
     await first.click();
     await page.getByTestId('customer-name').waitFor();
@@ -65,7 +68,9 @@ describe.skipIf(skip)('customer archive in the browser', () => {
     await signIn(page, server.url, 'supervisor');
     await page.goto(`${server.url}/customers`);
     await page.getByTestId('customer-search').fill('张');
-    await page.getByTestId('customer-link').first().click();
+    const links = page.getByTestId('customer-link');
+    await expect.poll(async () => { const names = await links.allInnerTexts(); return names.length > 0 && names.every((n) => n.includes('张')); }).toBe(true);
+    await links.first().click();
     await page.getByTestId('customer-name').waitFor();
     const masked = await page.getByTestId('profile-mobile').innerText();
     expect(masked).toMatch(/^1\d\d\*{4}\d{4}$/);
