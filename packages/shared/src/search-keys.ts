@@ -37,9 +37,10 @@ export interface SearchKeyInput {
 }
 
 /**
- * Keys per customer: each Chinese character and each bigram of the name, the full name, the pinyin
- * prefixes at syllable boundaries (zhang, zhangsan, zhangsanfeng), initials prefixes of 2+ letters
- * (zs, zsf), every phone in full and its last 4 digits, card numbers.
+ * Keys per customer, for the GIN index: each Chinese character and each bigram of the name, the full
+ * name, every phone in full and its last 4 digits, card numbers. Pinyin and initials are not keys:
+ * they are columns with btree indexes in the "C" collation, which serve both the prefix being typed
+ * and the order of the results (docs/decisions/003).
  */
 export function customerSearchKeys(input: SearchKeyInput): string[] {
   const keys = new Set<string>();
@@ -51,15 +52,6 @@ export function customerSearchKeys(input: SearchKeyInput): string[] {
     const next = chars[i + 1];
     if (next !== undefined) keys.add((c + next).toLowerCase());
   });
-  const syllables = nameSyllables(name);
-  let prefix = '';
-  let initials = '';
-  for (const s of syllables) {
-    prefix += s;
-    initials += s[0];
-    keys.add(prefix);
-    if (initials.length >= 2) keys.add(initials);
-  }
   for (const phone of [input.mobile, ...(input.otherPhones ?? [])]) {
     if (!phone) continue;
     keys.add(phone);
