@@ -3,6 +3,8 @@ export * from './birthday';
 export * from './birthday-keys';
 export * from './common';
 export * from './customer';
+export * from './customer-export';
+export * from './customer-import';
 export * from './customer-lifecycle';
 export * from './distribute';
 export * from './messages';
