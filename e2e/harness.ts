@@ -37,7 +37,15 @@ export async function startServer(port: number): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages/server/src/main.ts'), '--demo'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KEFU_DATA_DIR: join(dataDir, 'pglite'), KEFU_ADMIN_PASSWORD: 'admin-e2e-pass', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      KEFU_DATA_DIR: join(dataDir, 'pglite'),
+      KEFU_ADMIN_PASSWORD: 'admin-e2e-pass',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -69,7 +77,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN',
+    ],
   });
 }
 
@@ -87,4 +104,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   console.log(`screenshot: ${file}`);
   return file;
+}
+
+/**
+ * The API as the page's signed-in user (its session cookie and CSRF token): for the data a flow starts
+ * from, never for the steps the flow is about.
+ */
+export async function apiAs<T = unknown>(page: Page, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  const base = new URL(page.url()).origin;
+  const me = await page.request.get(`${base}/api/v1/auth/me`);
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const res = await page.request.fetch(`${base}${path}`, { method, headers: { 'X-CSRF-Token': csrfToken }, ...(body === undefined ? {} : { data: body }) });
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
 }

@@ -1,5 +1,5 @@
 import { Button, Result } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link, useRouteError } from 'react-router-dom';
 import { useT } from './i18n/use-t';
 
 export function NotFoundPage() {
@@ -29,6 +29,24 @@ export function ForbiddenPage() {
         <Link to="/">
           <Button>{t('common.backHome')}</Button>
         </Link>
+      }
+    />
+  );
+}
+
+/** A page that threw while rendering: in the reader's language instead of the router's developer page. */
+export function CrashPage() {
+  const t = useT();
+  console.error(useRouteError());
+  return (
+    <Result
+      status="error"
+      title={t('common.crashed')}
+      subTitle={t('common.crashedHelp')}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('common.reload')}
+        </Button>
       }
     />
   );

@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { useSession } from '../features/auth/session';
-import { NotFoundPage, ForbiddenPage } from './StatusPages';
+import { CrashPage, NotFoundPage, ForbiddenPage } from './StatusPages';
 import { AppLayout } from './layout/AppLayout';
 import { flattenNav, NAV_ITEMS, visibleNav } from './nav';
 import { APP_ROUTES, type AppRoute } from './routes';
@@ -27,9 +27,10 @@ function Home() {
 }
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  { path: '/login', element: <LoginPage />, errorElement: <CrashPage /> },
   {
     element: <SessionGate />,
+    errorElement: <CrashPage />,
     children: [
       {
         element: <AppLayout />,

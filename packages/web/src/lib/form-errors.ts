@@ -39,3 +39,12 @@ export function toFormFields<V>(
   // antd types field names by the form's values; ours come from the same list of fields
   return { fields: fields as unknown as FieldData<V>, firstField: fields[0]?.name, others };
 }
+
+/**
+ * For a form's `onValuesChange`: the errors we set from zod or the server are not antd rules, so antd
+ * would keep showing them after the person corrected the field; an error was about the old value.
+ */
+export function clearChangedFieldErrors<V>(form: FormInstance<V>, changed: object) {
+  const fields = Object.keys(changed).map((name) => ({ name, errors: [] }));
+  form.setFields(fields as unknown as FieldData<V>);
+}

@@ -28,6 +28,12 @@ export const commonText = {
   'common.loadFailed': { 'zh-CN': '加载失败', en: 'Could not load' },
   'common.backHome': { 'zh-CN': '返回首页', en: 'Back to start' },
   'common.notFound': { 'zh-CN': '页面不存在', en: 'This page does not exist' },
+  'common.crashed': { 'zh-CN': '页面出错了', en: 'Something went wrong on this page' },
+  'common.crashedHelp': {
+    'zh-CN': '请刷新页面后重试；未保存的输入可能需要重新填写。如果问题反复出现，请联系系统管理员。',
+    en: 'Reload the page and try again; unsaved input may need to be entered again. If it keeps happening, tell your administrator.',
+  },
+  'common.reload': { 'zh-CN': '刷新页面', en: 'Reload' },
   'common.forbiddenPage': { 'zh-CN': '您没有查看此页面的权限', en: 'You may not see this page' },
   'common.fixFields': { 'zh-CN': '请按提示修改标红的内容', en: 'Correct the fields marked in red' },
   'layout.language': { 'zh-CN': '语言', en: 'Language' },

@@ -4,6 +4,7 @@ import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
+import { clearChangedFieldErrors } from '../../../lib/form-errors';
 import { parseForForm, showServerErrors } from '../../../lib/schema-form';
 import { useCreateUser, useDepartments, useUpdateUser } from '../api';
 
@@ -57,7 +58,14 @@ export function UserFormDialog({ user, open, onClose }: { user: User | null; ope
       afterOpenChange={(opened) => opened || setGeneral(null)}
     >
       {general ? <Alert type="error" showIcon title={general} style={{ marginBottom: 12 }} /> : null}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={user ?? { roles: ['agent'], active: true }} preserve={false}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={(changed: object) => clearChangedFieldErrors(form, changed)}
+        initialValues={user ?? { roles: ['agent'], active: true }}
+        preserve={false}
+      >
         {user ? null : (
           <Form.Item name="username" label={t('admin.users.username')} required>
             <Input autoComplete="off" maxLength={32} />

@@ -2,7 +2,7 @@ import type { Customer } from '@kefu/shared/customer';
 import { fieldLabel } from '@kefu/shared/timeline';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
 import { api } from '../../../lib/api-client';
@@ -24,6 +24,11 @@ export function ConflictAlert({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [loading, setLoading] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  // the save button that caused this is at the bottom of a long form: bring the message to the editor
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
 
   const load = async () => {
     setLoading(true);
@@ -41,18 +46,20 @@ export function ConflictAlert({
     }
   };
   return (
-    <Alert
-      type="warning"
-      showIcon
-      style={{ marginBottom: 16 }}
-      data-testid="version-conflict"
-      title={t('customer.conflict.title')}
-      description={t('customer.conflict.body')}
-      action={
-        <Button size="small" type="primary" loading={loading} onClick={() => void load()} data-testid="conflict-load-latest">
-          {t('customer.conflict.load')}
-        </Button>
-      }
-    />
+    <div ref={box}>
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        data-testid="version-conflict"
+        title={t('customer.conflict.title')}
+        description={t('customer.conflict.body')}
+        action={
+          <Button size="small" type="primary" loading={loading} onClick={() => void load()} data-testid="conflict-load-latest">
+            {t('customer.conflict.load')}
+          </Button>
+        }
+      />
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import { Alert, App, Checkbox, Descriptions, Form, Modal, Typography } from 'ant
 import { useState } from 'react';
 import { useT } from '../../../app/i18n/use-t';
 import { errorText } from '../../../lib/api-error';
-import { useDistribute } from '../api';
+import { useDistribute, useStaff } from '../api';
 import { StaffSelect } from './StaffSelect';
 
 /** Spread the chosen customers over the chosen agents by their current load (seed 004 第五篇 一.3). */
@@ -10,6 +10,7 @@ export function DistributeDialog({ customerIds, open, onClose, onDone }: { custo
   const t = useT();
   const { message } = App.useApp();
   const distribute = useDistribute();
+  const staff = useStaff();
   const [agentIds, setAgentIds] = useState<string[]>([]);
   const [agentsOnly, setAgentsOnly] = useState(true);
   /** customers given to each owner, by owner name */
@@ -20,6 +21,13 @@ export function DistributeDialog({ customerIds, open, onClose, onDone }: { custo
     setAgentIds([]);
     onClose();
   };
+  // every agent chosen, with how many they got: "0" says the other one had fewer customers, where a
+  // missing name would look like it was left out
+  const resultRows = result
+    ? [...agentIds.map((id) => staff.data?.find((s) => s.id === id)?.displayName).filter((name): name is string => !!name), ...Object.keys(result)]
+        .filter((name, i, all) => all.indexOf(name) === i)
+        .map((name) => ({ key: name, label: name, children: result[name] ?? 0 }))
+    : [];
   const submit = () => {
     if (result) {
       close();
@@ -43,6 +51,7 @@ export function DistributeDialog({ customerIds, open, onClose, onDone }: { custo
       okText={result ? t('common.confirm') : t('customers.distribute')}
       cancelText={t('common.cancel')}
       okButtonProps={{ disabled: !result && agentIds.length === 0 }}
+      cancelButtonProps={{ style: result ? { display: 'none' } : undefined }}
       confirmLoading={distribute.isPending}
       onOk={submit}
       onCancel={result ? () => (close(), onDone()) : close}
@@ -50,13 +59,7 @@ export function DistributeDialog({ customerIds, open, onClose, onDone }: { custo
     >
       {distribute.error ? <Alert type="error" showIcon title={errorText(distribute.error)} style={{ marginBottom: 12 }} /> : null}
       {result ? (
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
-          title={t('customers.distribute.result')}
-          items={Object.entries(result).map(([name, n]) => ({ key: name, label: name, children: n }))}
-        />
+        <Descriptions size="small" bordered column={1} title={t('customers.distribute.result')} items={resultRows} />
       ) : (
         <Form layout="vertical">
           <Typography.Paragraph type="secondary">{t('customers.distribute.help')}</Typography.Paragraph>

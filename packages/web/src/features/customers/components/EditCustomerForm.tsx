@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
 import { errorText, isApiError } from '../../../lib/api-error';
-import { toFormFields, zodFieldErrors } from '../../../lib/form-errors';
+import { clearChangedFieldErrors, toFormFields, zodFieldErrors } from '../../../lib/form-errors';
 import { useUpdateCustomer } from '../api';
 import { changedFields, FORM_FIELDS, type CustomerFormValues } from '../form-values';
 import { ConflictAlert } from './ConflictAlert';
@@ -78,7 +78,14 @@ export function EditCustomerForm({ customer, numbers, onDone }: { customer: Cust
         />
       ) : null}
       {others.length ? <Alert type="error" showIcon title={others.join('；')} style={{ marginBottom: 16 }} /> : null}
-      <Form<CustomerFormValues> form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="customer-edit-form">
+      <Form<CustomerFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={submit}
+        onValuesChange={(changed: object) => clearChangedFieldErrors(form, changed)}
+        data-testid="customer-edit-form"
+      >
         <CustomerFormFields
           maskedFields={base.masked && !numbers ? (['mobile', 'idNumber', 'otherPhones'] as const).filter((f) => base[f]?.length) : []}
           mobileExtra={mobile !== initial.mobile ? <DuplicateHint mobile={mobile} exceptId={customer.id} /> : undefined}

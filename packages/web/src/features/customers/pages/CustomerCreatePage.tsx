@@ -6,7 +6,7 @@ import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
 import { PageHeader } from '../../../components/PageHeader';
 import { errorText, isApiError } from '../../../lib/api-error';
-import { toFormFields, zodFieldErrors } from '../../../lib/form-errors';
+import { clearChangedFieldErrors, toFormFields, zodFieldErrors } from '../../../lib/form-errors';
 import { useSession } from '../../auth/session';
 import { useCreateCustomer } from '../api';
 import { CustomerFormFields } from '../components/CustomerFormFields';
@@ -59,6 +59,7 @@ export function CustomerCreatePage() {
           layout="vertical"
           initialValues={EMPTY_CUSTOMER}
           onFinish={submit}
+          onValuesChange={(changed: object) => clearChangedFieldErrors(form, changed)}
           onFinishFailed={() => void message.error(t('common.fixFields'))}
           scrollToFirstError
           data-testid="customer-form"
