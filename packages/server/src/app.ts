@@ -17,6 +17,7 @@ import { zodValidatorCompiler } from './lib/validation';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, createAuthService } from './modules/auth';
 import { createCustomerService, customerRoutes } from './modules/customers';
+import { createCustomerExportService, customerExportRoutes } from './modules/customer-export';
 import { createCustomerImportService, customerImportRoutes } from './modules/customer-import';
 import { createSettingsService, settingsRoutes } from './modules/settings';
 import { createUserService, userRoutes } from './modules/users';
@@ -30,12 +31,14 @@ export interface Deps {
 
 function buildServices(deps: Deps) {
   const settings = createSettingsService(deps);
+  const customers = createCustomerService({ ...deps, settings });
   return {
     auth: createAuthService(deps),
     users: createUserService(deps),
     settings,
-    customers: createCustomerService({ ...deps, settings }),
+    customers,
     customerImports: createCustomerImportService(deps),
+    customerExports: createCustomerExportService({ ...deps, settings, customers }),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -121,6 +124,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   settingsRoutes(app);
   customerRoutes(app);
   customerImportRoutes(app);
+  customerExportRoutes(app);
 
   const webDist = deps.config.webDist;
   if (webDist && existsSync(webDist)) {
