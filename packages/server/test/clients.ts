@@ -37,6 +37,7 @@ export function bearer(env: TestEnv, key: string) {
     get: (url: string) => call(env, { url, headers: auth }),
     post: (url: string, body: unknown = {}) => call(env, { method: 'POST', url, body, headers: auth }),
     patch: (url: string, body: unknown) => call(env, { method: 'PATCH', url, body, headers: auth }),
+    put: (url: string, body: unknown) => call(env, { method: 'PUT', url, body, headers: auth }),
   };
 }
 

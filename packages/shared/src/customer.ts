@@ -52,6 +52,9 @@ export const phoneInput = z
     return n;
   });
 
+/** other phones per customer; a merge keeps the first 20 (the merged-away record keeps all of its own) */
+export const MAX_OTHER_PHONES = 20;
+
 export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' });
 
 const idNumber = z
@@ -69,7 +72,7 @@ const customerFieldsShape = {
   title: z.enum(TITLES).nullish().transform((v) => v ?? null),
   gender: z.enum(GENDERS),
   mobile: mobileInput.nullish().transform((v) => v ?? null),
-  otherPhones: z.array(phoneInput).max(5, { message: 'v.too_long' }),
+  otherPhones: z.array(phoneInput).max(MAX_OTHER_PHONES, { message: 'v.too_long' }),
   wechat: optionalText(64),
   email: z
     .union([z.literal(''), z.email({ message: 'v.email' })])
@@ -126,7 +129,8 @@ export type CustomerCreate = z.output<typeof customerCreateSchema>;
 export const customerUpdateSchema = z
   .object(customerFieldsShape)
   .partial()
-  .extend({ version: z.number().int().min(1) })
+  // the version the editor saw; or in the If-Match header
+  .extend({ version: z.number().int().min(1).optional() })
   .superRefine(checkBirthday);
 export type CustomerUpdateInput = z.input<typeof customerUpdateSchema>;
 

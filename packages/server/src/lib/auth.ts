@@ -78,7 +78,7 @@ export function authenticate(db: Db, clock: Clock) {
     const row = await db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['sessions.csrf_token', 'sessions.last_seen_at', 'users.id', 'users.display_name', 'users.username', 'users.roles', 'users.department_id'])
+      .select(['sessions.csrf_token', 'sessions.last_seen_at', 'users.id', 'users.display_name', 'users.username', 'users.roles', 'users.department_id', 'users.must_change_password'])
       .select(sql<string[]>`array(select distinct unnest(r.permissions) from roles r where r.name = any(users.roles))`.as('permissions'))
       .where('sessions.id', '=', id)
       .where('sessions.expires_at', '>', now)
@@ -93,9 +93,12 @@ export function authenticate(db: Db, clock: Clock) {
       roles: row.roles,
       departmentId: row.department_id,
       permissions: toPermissions(row.permissions),
+      mustChangePassword: row.must_change_password,
     };
     const session = { csrf_token: row.csrf_token, last_seen_at: row.last_seen_at };
-    if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrf_token) {
+    // signing in again from a page that still holds an old session needs no token of that session
+    const signingIn = req.routeOptions.url === '/api/v1/auth/login';
+    if (!SAFE_METHODS.has(req.method) && !signingIn && req.headers[CSRF_HEADER] !== session.csrf_token) {
       throw new AppError('error.csrf', 403);
     }
     // sliding expiry, written at most once a minute
@@ -114,10 +117,19 @@ export function authenticate(db: Db, clock: Clock) {
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
-/** preHandler: signed in (401) and holding the permission (403). */
+// what a user whose password was reset (or the first admin) may do before choosing a new one
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/v1/auth/password']);
+
+/**
+ * preValidation: signed in (401), password no longer a temporary one (403), holding the permission
+ * (403). Runs before the input is validated, so a missing permission is 403 whatever the input.
+ */
 export function needs(...permissions: Permission[]) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
     if (!req.actor) throw new AppError('error.unauthenticated', 401);
+    if (req.actor.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(req.routeOptions.url ?? '')) {
+      throw new AppError('auth.must_change_password', 403);
+    }
     for (const p of permissions) if (!req.actor.permissions.has(p)) throw new AppError('error.forbidden', 403);
   };
 }

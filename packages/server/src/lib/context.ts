@@ -5,6 +5,8 @@ export interface RequestActor extends Actor {
   roles: string[];
   departmentId: string | null;
   username: string;
+  /** a temporary password (first start, reset by the admin): only the password change is allowed */
+  mustChangePassword?: boolean;
 }
 
 export interface Ctx {

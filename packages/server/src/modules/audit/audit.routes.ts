@@ -1,7 +1,7 @@
 import { pageOf } from '@kefu/shared';
 import { z } from 'zod';
 import type { App } from '../../app';
-import { decodeCursor, page } from '../../lib/pagination';
+import { page, readCursor } from '../../lib/pagination';
 import { needs } from '../../lib/auth';
 
 const auditItem = z.object({
@@ -31,7 +31,7 @@ const auditQuery = z.object({
 export function auditRoutes(app: App) {
   app.get(
     '/api/v1/audit-log',
-    { schema: { tags: ['audit'], summary: '审计日志', querystring: auditQuery, response: { 200: pageOf(auditItem) } }, preHandler: needs('audit:read') },
+    { schema: { tags: ['audit'], summary: '审计日志', querystring: auditQuery, response: { 200: pageOf(auditItem) } }, preValidation: needs('audit:read') },
     async (req) => {
       const q = req.query;
       let query = app.deps.db.selectFrom('audit_log').selectAll();
@@ -40,7 +40,7 @@ export function auditRoutes(app: App) {
       if (q.entityId) query = query.where('entity_id', '=', q.entityId);
       if (q.from) query = query.where('at', '>=', new Date(q.from));
       if (q.to) query = query.where('at', '<', new Date(q.to));
-      const cursor = decodeCursor(q.cursor);
+      const cursor = readCursor(q.cursor, ['int']);
       if (cursor) query = query.where('id', '<', Number(cursor[0]));
       const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
       const result = page(rows, q.limit, (r) => [r.id]);

@@ -1,6 +1,6 @@
 import { changePasswordSchema, loginSchema, meSchema, okSchema } from '@kefu/shared';
 import type { App } from '../../app';
-import { SESSION_COOKIE, SESSION_TTL_MS, ctxOf, needs } from '../../lib/auth';
+import { SESSION_COOKIE, ctxOf, needs } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
 
 export function authRoutes(app: App) {
@@ -10,7 +10,7 @@ export function authRoutes(app: App) {
     httpOnly: true,
     sameSite: 'lax' as const,
     secure: app.deps.config.secureCookies,
-    maxAge: SESSION_TTL_MS / 1000,
+    // no maxAge: a browser-session cookie; the session's sliding expiry lives in the database
   };
 
   app.post(
@@ -41,7 +41,7 @@ export function authRoutes(app: App) {
 
   app.post(
     '/api/v1/auth/password',
-    { schema: { tags: ['auth'], summary: '修改密码', body: changePasswordSchema, response: { 200: okSchema } }, preHandler: needs() },
+    { schema: { tags: ['auth'], summary: '修改密码', body: changePasswordSchema, response: { 200: okSchema } }, preValidation: needs() },
     async (req) => {
       await auth.changePassword(ctxOf(req), req.sessionId, req.body.currentPassword, req.body.newPassword);
       return { ok: true as const };

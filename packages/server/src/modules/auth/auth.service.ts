@@ -8,7 +8,7 @@ import { AppError } from '../../lib/errors';
 import { randomToken, sha256 } from '../../lib/tokens';
 import { appendAudit } from '../audit';
 import { dummyVerify, hashPassword, verifyPassword } from './password';
-import { limitFor, lockedMinutes, nextFailure, type FailureRecord } from './throttle';
+import { limitFor, lockedMinutes, nextFailure } from './throttle';
 
 export interface LoginRequest {
   username: string;
@@ -21,20 +21,28 @@ export interface LoginRequest {
 export function createAuthService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
-  async function failures(keys: string[]): Promise<Map<string, FailureRecord>> {
-    const rows = await db.selectFrom('login_failures').selectAll().where('key', 'in', keys).execute();
-    return new Map(rows.map((r) => [r.key, { failures: r.failures, firstAt: r.first_at, lastAt: r.last_at }]));
-  }
-
-  async function recordFailure(keys: string[], known: Map<string, FailureRecord>, now: Date) {
-    for (const key of keys) {
-      const next = nextFailure(known.get(key), now);
-      await db
+  /**
+   * Claims one attempt for each key (name, address) before the password is checked, counting it as a
+   * failure in advance, under a row lock: parallel guesses queue here, so no more than the limit ever
+   * reach the password check. Returns the minutes left of a lock, or 0 when the attempt may go on.
+   */
+  async function claimAttempt(keys: string[], now: Date): Promise<number> {
+    return db.transaction().execute(async (trx) => {
+      await trx
         .insertInto('login_failures')
-        .values({ key, failures: next.failures, first_at: next.firstAt, last_at: next.lastAt })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ failures: next.failures, first_at: next.firstAt, last_at: next.lastAt }))
+        .values(keys.map((key) => ({ key, failures: 0, first_at: now, last_at: now })))
+        .onConflict((oc) => oc.column('key').doNothing())
         .execute();
-    }
+      const rows = await trx.selectFrom('login_failures').selectAll().where('key', 'in', keys).orderBy('key').forUpdate().execute();
+      const records = rows.map((r) => ({ key: r.key, rec: { failures: r.failures, firstAt: r.first_at, lastAt: r.last_at } }));
+      const minutes = Math.max(0, ...records.map(({ key, rec }) => lockedMinutes(rec, now, limitFor(key))));
+      if (minutes > 0) return minutes;
+      for (const { key, rec } of records) {
+        const next = nextFailure(rec, now);
+        await trx.updateTable('login_failures').set({ failures: next.failures, first_at: next.firstAt, last_at: next.lastAt }).where('key', '=', key).execute();
+      }
+      return 0;
+    });
   }
 
   async function auditSignIn(action: string, req: LoginRequest, actor: { id: string | null; name: string }, detail: Record<string, unknown>) {
@@ -59,8 +67,7 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
     const now = clock.now();
     const username = req.username.trim().toLowerCase();
     const keys = [`u:${username}`, ...(req.ip ? [`ip:${req.ip}`] : [])];
-    const known = await failures(keys);
-    const minutes = Math.max(...keys.map((k) => lockedMinutes(known.get(k), now, limitFor(k))));
+    const minutes = await claimAttempt(keys, now);
     if (minutes > 0) {
       await auditSignIn('auth.login_throttled', req, { id: null, name: username }, { username });
       throw new AppError('auth.throttled', 429, { minutes });
@@ -68,7 +75,6 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
     const user = await db.selectFrom('users').selectAll().where(sql`lower(username)`, '=', username).executeTakeFirst();
     const ok = user ? await verifyPassword(user.password_hash, req.password) : await dummyVerify(req.password);
     if (!user || !ok || !user.active) {
-      await recordFailure(keys, known, now);
       await auditSignIn('auth.login_failed', req, { id: null, name: username }, { username });
       throw new AppError('auth.invalid_credentials', 401);
     }
@@ -81,7 +87,15 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
         .values({ id: sha256(token), user_id: user.id, csrf_token: csrfToken, ip: req.ip, user_agent: req.userAgent?.slice(0, 300) ?? null, created_at: now, last_seen_at: now, expires_at: new Date(now.getTime() + SESSION_TTL_MS) })
         .execute();
       await trx.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute();
+      // the attempt was counted as a failure in advance: the name starts afresh, the address gets it back
       await trx.deleteFrom('login_failures').where('key', '=', `u:${username}`).execute();
+      if (req.ip) {
+        await trx
+          .updateTable('login_failures')
+          .set({ failures: sql`greatest(failures - 1, 0)` })
+          .where('key', '=', `ip:${req.ip}`)
+          .execute();
+      }
     });
     await auditSignIn('auth.login', req, { id: user.id, name: user.display_name }, {});
     return { token, csrfToken, user: await sessionUser(user.id) };

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import type { Ctx } from '../../lib/context';
-import { decodeCursor, encodeCursor } from '../../lib/pagination';
+import { badCursor, decodeCursor, encodeCursor, fitsShape, type CursorPart } from '../../lib/pagination';
 import type { SettingsService } from '../settings';
 import { toListItem, type CustomerRowWithOwner } from './customer.mapper';
 import { birthdayFilter, scoped, selectCustomers } from './customer.repo';
@@ -30,27 +30,30 @@ type Query = ReturnType<typeof selectCustomers>;
  * that a page is an index range scan that stops after `limit` rows, at a million customers too.
  */
 const ORDERS = {
-  newest: { cols: ['customers.created_at', 'customers.id'], dir: 'desc', key: (r: CustomerRowWithOwner) => [r.created_at.toISOString(), r.id] },
-  pinyin: { cols: ['customers.name_pinyin', 'customers.id'], dir: 'asc', key: (r: CustomerRowWithOwner) => [r.name_pinyin, r.id] },
-  initials: { cols: ['customers.name_initials', 'customers.name_pinyin', 'customers.id'], dir: 'asc', key: (r: CustomerRowWithOwner) => [r.name_initials, r.name_pinyin, r.id] },
-  mobile: { cols: ['customers.mobile', 'customers.id'], dir: 'asc', key: (r: CustomerRowWithOwner) => [r.mobile ?? '', r.id] },
+  newest: { shape: ['time', 'uuid'], cols: ['customers.created_at', 'customers.id'], dir: 'desc', key: (r: CustomerRowWithOwner) => [r.created_at.toISOString(), r.id] },
+  pinyin: { shape: ['text', 'uuid'], cols: ['customers.name_pinyin', 'customers.id'], dir: 'asc', key: (r: CustomerRowWithOwner) => [r.name_pinyin, r.id] },
+  initials: { shape: ['text', 'text', 'uuid'], cols: ['customers.name_initials', 'customers.name_pinyin', 'customers.id'], dir: 'asc', key: (r: CustomerRowWithOwner) => [r.name_initials, r.name_pinyin, r.id] },
+  mobile: { shape: ['text', 'uuid'], cols: ['customers.mobile', 'customers.id'], dir: 'asc', key: (r: CustomerRowWithOwner) => [r.mobile ?? '', r.id] },
   silence: {
+    shape: ['time', 'uuid'],
     cols: [sql`coalesce(customers.last_contact_at, customers.created_at)`, 'customers.id'],
     dir: 'asc',
     key: (r: CustomerRowWithOwner) => [(r.last_contact_at ?? r.created_at).toISOString(), r.id],
   },
-} as const;
+} as const satisfies Record<string, { shape: readonly CursorPart[]; dir: 'asc' | 'desc'; cols: readonly unknown[]; key: unknown }>;
 type OrderName = keyof typeof ORDERS;
 
 /** The search box's condition and the order that serves it. */
-function searchPlan(q: Query, s: SearchQuery, reading: 'pinyin' | 'initials'): { query: Query; order: OrderName } {
+function searchPlan(q: Query, s: SearchQuery, reading: 'pinyin' | 'initials', ctx: Ctx): { query: Query; order: OrderName } {
   switch (s.kind) {
     case 'empty':
       return { query: q, order: 'newest' };
     case 'phone_key':
       return { query: q.where(sql<boolean>`customers.search_keys @> array[${s.key}]::text[]`), order: 'newest' };
     case 'phone_prefix':
-      return { query: q.where('customers.mobile', 'like', `${s.prefix}%`), order: 'mobile' };
+      // A prefix being typed reads digits that the mask hides (one query per digit would recover a
+      // number, unaudited): it searches only the customers whose numbers this reader sees, their own.
+      return { query: q.where('customers.owner_id', '=', ctx.actor.id).where('customers.mobile', 'like', `${s.prefix}%`), order: 'mobile' };
     case 'name':
       return { query: q.where(sql<boolean>`customers.search_keys @> ${sql.val(s.keys)}::text[]`).where('customers.name', 'like', `%${s.contains}%`), order: 'pinyin' };
     case 'pinyin':
@@ -113,14 +116,19 @@ export function createCustomerLister(deps: { db: Db; clock: Clock; settings: Set
     const base = await filtered(ctx, p);
     const s = p.q ? parseSearchQuery(p.q) : ({ kind: 'empty' } as const);
     const raw = decodeCursor(p.cursor);
+    if (p.cursor && !raw) throw badCursor();
     let reading: 'pinyin' | 'initials' = s.kind === 'pinyin' ? s.first : 'pinyin';
-    if (raw && (raw[0] === 'p' || raw[0] === 'i')) reading = raw[0] === 'p' ? 'pinyin' : 'initials';
-    const cursor = raw && (raw[0] === 'p' || raw[0] === 'i') ? raw.slice(1) : raw;
-    let plan = s.kind === 'empty' ? base : searchPlan(base.query, s, reading);
+    if (raw && s.kind === 'pinyin') {
+      if (raw[0] !== 'p' && raw[0] !== 'i') throw badCursor();
+      reading = raw[0] === 'p' ? 'pinyin' : 'initials';
+    }
+    const cursor = raw && s.kind === 'pinyin' ? raw.slice(1) : raw;
+    let plan = s.kind === 'empty' ? base : searchPlan(base.query, s, reading, ctx);
+    if (cursor && !fitsShape(cursor, ORDERS[plan.order].shape)) throw badCursor();
     let rows = await page(plan.query, plan.order, p.limit, cursor);
     if (!rows.length && !cursor && s.kind === 'pinyin') {
       reading = reading === 'pinyin' ? 'initials' : 'pinyin';
-      plan = searchPlan(base.query, s, reading);
+      plan = searchPlan(base.query, s, reading, ctx);
       rows = await page(plan.query, plan.order, p.limit, null);
     }
     const more = rows.length > p.limit;

@@ -1,5 +1,6 @@
 import {
   distributeByLoad,
+  MAX_OTHER_PHONES,
   lifecycleTransition,
   timelineSummary,
   type Customer,
@@ -14,7 +15,7 @@ import type { CustomerRow } from '../../db/schema';
 import { localDate, type Clock } from '../../lib/clock';
 import type { Ctx } from '../../lib/context';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors';
-import { decodeCursor, page } from '../../lib/pagination';
+import { page, readCursor } from '../../lib/pagination';
 import { appendAudit } from '../audit';
 import type { SettingsService } from '../settings';
 import { FIELD_COLUMNS, derivedColumns, diffFields, toInsertRow } from './customer.fields';
@@ -49,11 +50,25 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
     return new AppError('customer.duplicate_mobile', 409, { name }, { errors: [{ path: 'mobile', message: 'customer.duplicate_mobile', params: { name } }] });
   }
 
+  /**
+   * Owners are active users whose roles may read the archive: a customer owned by a department
+   * handler or the admin would be a customer nobody works. Answers id -> display name.
+   */
+  async function eligibleOwners(trx: Db, ids: string[]): Promise<Map<string, string>> {
+    const rows = await trx
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .select(sql<boolean>`exists (select 1 from roles r where r.name = any(users.roles) and 'customer:read' = any(r.permissions))`.as('can_read'))
+      .where('id', 'in', ids)
+      .where('active', '=', true)
+      .execute();
+    if (rows.length !== ids.length) throw new AppError('error.validation', 400, {}, { errors: [{ path: 'ownerId', message: 'customer.unknown_owner' }] });
+    if (rows.some((r) => !r.can_read)) throw new AppError('error.validation', 400, {}, { errors: [{ path: 'ownerId', message: 'customer.owner_cannot_read' }] });
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
   async function checkReferences(trx: Db, v: { ownerId?: unknown; classCode?: unknown; tierCode?: unknown }) {
-    if (typeof v.ownerId === 'string') {
-      const owner = await trx.selectFrom('users').select('id').where('id', '=', v.ownerId).where('active', '=', true).executeTakeFirst();
-      if (!owner) throw new AppError('error.validation', 400, {}, { errors: [{ path: 'ownerId', message: 'customer.unknown_owner' }] });
-    }
+    if (typeof v.ownerId === 'string') await eligibleOwners(trx, [v.ownerId]);
     for (const [kind, code, path] of [['class', v.classCode, 'classCode'], ['tier', v.tierCode, 'tierCode']] as const) {
       if (typeof code !== 'string') continue;
       const found = await trx.selectFrom('customer_categories').select('code').where('kind', '=', kind).where('code', '=', code).executeTakeFirst();
@@ -63,7 +78,8 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
 
   async function create(ctx: Ctx, input: CustomerCreate): Promise<Customer> {
     // an agent's new customer is their own unless they may assign
-    const ownerId = ctx.actor.permissions.has('customer:assign') || ctx.actor.permissions.has('customer:read_all') ? input.ownerId : ctx.actor.kind === 'user' ? ctx.actor.id : null;
+    // choosing someone else as the owner is an assignment; an agent's new customer is their own
+    const ownerId = ctx.actor.permissions.has('customer:assign') ? input.ownerId : ctx.actor.kind === 'user' && !ctx.actor.permissions.has('customer:read_all') ? ctx.actor.id : null;
     const now = clock.now();
     const row = await db.transaction().execute(async (trx) => {
       await checkReferences(trx, { ...input, ownerId });
@@ -105,7 +121,10 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
         if (field in patch) (set as Record<string, unknown>)[column] = patch[field as keyof typeof FIELD_COLUMNS];
       }
       if (set.birthday_lunar === false) set.birthday_lunar_leap = false;
-      if (set.other_phones) set.other_phones = [...new Set(set.other_phones)].filter((p) => p !== (set.mobile ?? before.mobile));
+      // the mobile is never also an "other phone", whichever of the two the edit changed
+      const phones = set.other_phones ?? before.other_phones;
+      const cleaned = [...new Set(phones)].filter((p) => p !== (set.mobile !== undefined ? set.mobile : before.mobile));
+      if (set.other_phones || cleaned.length !== before.other_phones.length) set.other_phones = cleaned;
       if (set.tags) set.tags = [...new Set(set.tags)];
       const changes = diffFields(before, set);
       if (!changes.length) return before;
@@ -149,7 +168,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
     const row = await visible(ctx, id);
     const numbers = seesNumbers(ctx.actor, row);
     let q = db.selectFrom('customer_history').selectAll().where('customer_id', '=', id);
-    const cursor = decodeCursor(cursorRaw);
+    const cursor = readCursor(cursorRaw, ['int']);
     if (cursor) q = q.where('id', '<', Number(cursor[0]));
     const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
     const result = page(rows, limit, (r) => [r.id]);
@@ -169,7 +188,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
   async function timeline(ctx: Ctx, id: string, limit: number, cursorRaw?: string): Promise<{ items: TimelineEvent[]; nextCursor: string | null }> {
     await visible(ctx, id);
     let q = db.selectFrom('timeline_events').selectAll().where('customer_id', '=', id);
-    const cursor = decodeCursor(cursorRaw);
+    const cursor = readCursor(cursorRaw, ['time', 'int']);
     if (cursor) {
       const at = new Date(String(cursor[0]));
       q = q.where((eb) => eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', Number(cursor[1]))])]));
@@ -206,9 +225,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
 
   async function applyAssignments(trx: Db, ctx: Ctx, plan: Map<string, string>, how: 'hand' | 'distribute', now: Date) {
     const ownerIds = [...new Set(plan.values())];
-    const owners = await trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ownerIds).where('active', '=', true).execute();
-    if (owners.length !== ownerIds.length) throw new AppError('error.validation', 400, {}, { errors: [{ path: 'ownerId', message: 'customer.unknown_owner' }] });
-    const ownerName = new Map(owners.map((o) => [o.id, o.display_name]));
+    const ownerName = await eligibleOwners(trx, ownerIds);
     // locked in id order, like merge, so that overlapping assignments cannot deadlock
     const rows = await selectCustomers(trx).where('customers.id', 'in', [...plan.keys()]).orderBy('customers.id').forUpdate().execute();
     const mine = rows.filter((r) => canSee(ctx.actor, r) && !r.merged_into && r.lifecycle !== 'closed');
@@ -283,7 +300,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
       // 'unknown' is the empty value of gender
       if (keep.gender === 'unknown' && other.gender !== 'unknown') set.gender = other.gender;
       const mobile = (set.mobile as string | undefined) ?? keep.mobile;
-      set.other_phones = [...new Set([...keep.other_phones, ...other.other_phones, ...(other.mobile ? [other.mobile] : [])])].filter((p) => p !== mobile);
+      set.other_phones = [...new Set([...keep.other_phones, ...other.other_phones, ...(other.mobile ? [other.mobile] : [])])].filter((p) => p !== mobile).slice(0, MAX_OTHER_PHONES);
       set.tags = [...new Set([...keep.tags, ...other.tags])];
       // the other record lets go of its number first (mobile is unique among live customers)
       await trx.updateTable('customers').set({ merged_into: id, search_keys: [], updated_at: now, version: other.version + 1 }).where('id', '=', otherId).execute();

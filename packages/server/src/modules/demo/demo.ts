@@ -67,7 +67,8 @@ export function demoCustomerInputs(count: number, seed = 2026): CustomerCreateIn
       title: female ? 'ms' : 'mr',
       gender: female ? 'female' : 'male',
       mobile,
-      wechat: rnd() < 0.5 ? `wx_${mobile.slice(-6)}` : null,
+      // not derived from the mobile: WeChat ids are not masked, so they must not give digits away
+      wechat: rnd() < 0.5 ? `wx_${Math.floor(rnd() * 36 ** 6).toString(36).padStart(6, '0')}` : null,
       birthday: rnd() < 0.9 ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null,
       birthdayLunar: lunar,
       region: `北京市${pick(REGIONS)}`,
@@ -91,6 +92,9 @@ export async function loadDemo(db: Db, opts: { password: string; customers?: num
     const n = await db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return { customers: Number(n.n), usernames };
   }
+  // the demo's users share a published password: never load them into a department with real data
+  const existing = await db.selectFrom('customers').select('id').limit(1).execute();
+  if (existing.length) throw new Error('This data folder already holds customers: the demo department loads only into an empty one (use another KEFU_DATA_DIR).');
   const hash = await hashPassword(opts.password);
   const rnd = seededRandom(7);
   const ids = new Map<string, string>();

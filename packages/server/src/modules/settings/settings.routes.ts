@@ -8,17 +8,17 @@ export function settingsRoutes(app: App) {
   const tags = ['settings'];
   const categoryOut = categorySchema.extend({ description: z.string().nullable(), sort: z.number(), active: z.boolean() });
 
-  app.get('/api/v1/customer-categories', { schema: { tags, summary: '客户分类与等级', response: { 200: z.object({ items: z.array(categoryOut) }) } }, preHandler: needs() }, async () => ({
+  app.get('/api/v1/customer-categories', { schema: { tags, summary: '客户分类与等级', response: { 200: z.object({ items: z.array(categoryOut) }) } }, preValidation: needs() }, async () => ({
     items: await settings.categories(),
   }));
 
-  app.put('/api/v1/customer-categories', { schema: { tags, summary: '保存分类或等级', body: categorySchema, response: { 200: categoryOut } }, preHandler: needs('customer:settings') }, async (req) =>
+  app.put('/api/v1/customer-categories', { schema: { tags, summary: '保存分类或等级', body: categorySchema, response: { 200: categoryOut } }, preValidation: needs('customer:settings') }, async (req) =>
     settings.saveCategory(ctxOf(req), req.body),
   );
 
-  app.get('/api/v1/settings/archive', { schema: { tags, summary: '档案设置', response: { 200: archiveSettingsSchema } }, preHandler: needs() }, async () => settings.archive());
+  app.get('/api/v1/settings/archive', { schema: { tags, summary: '档案设置', response: { 200: archiveSettingsSchema } }, preValidation: needs() }, async () => settings.archive());
 
-  app.put('/api/v1/settings/archive', { schema: { tags, summary: '保存档案设置', body: archiveSettingsSchema, response: { 200: archiveSettingsSchema } }, preHandler: needs('customer:settings') }, async (req) =>
+  app.put('/api/v1/settings/archive', { schema: { tags, summary: '保存档案设置', body: archiveSettingsSchema, response: { 200: archiveSettingsSchema } }, preValidation: needs('customer:settings') }, async (req) =>
     settings.saveArchive(ctxOf(req), req.body),
   );
 }

@@ -24,11 +24,13 @@ export function createSettingsService(deps: { db: Db }) {
   }
 
   async function saveArchive(ctx: Ctx, value: ArchiveSettings): Promise<ArchiveSettings> {
+    // an API key may change settings too; updated_by names users only (the audit row names the key)
+    const updatedBy = ctx.actor.kind === 'user' ? ctx.actor.id : null;
     await db.transaction().execute(async (trx) => {
       await trx
         .insertInto('settings')
-        .values({ key: 'archive', value: JSON.stringify(value), updated_by: ctx.actor.id })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_by: ctx.actor.id, updated_at: new Date() }))
+        .values({ key: 'archive', value: JSON.stringify(value), updated_by: updatedBy })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_by: updatedBy, updated_at: new Date() }))
         .execute();
       await appendAudit(trx, ctx, { action: 'settings.update', entityType: 'settings', entityId: 'archive', detail: { ...value } });
     });

@@ -46,12 +46,23 @@ export function createUserService(deps: { db: Db; clock: Clock }) {
     return (await db.selectFrom('users').selectAll().orderBy('created_at').execute()).map(toUser);
   }
 
+  async function checkDepartment(departmentId: string | null | undefined) {
+    if (!departmentId) return;
+    const found = await db.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst();
+    if (!found) throw new AppError('error.validation', 400, {}, { errors: [{ path: 'departmentId', message: 'user.unknown_department' }] });
+  }
+
   async function create(ctx: Ctx, input: NewUser): Promise<User> {
     await checkRoles(input.roles);
+    await checkDepartment(input.departmentId);
     const taken = await db.selectFrom('users').select('id').where(sql`lower(username)`, '=', input.username.toLowerCase()).executeTakeFirst();
     if (taken) throw new AppError('error.validation', 400, {}, { errors: [{ path: 'username', message: 'user.username_taken' }] });
     const password_hash = await hashPassword(input.password);
     return db.transaction().execute(async (trx) => {
+      // two admins creating the same name at once: the unique index decides, the loser gets a 400
+      await sql`select pg_advisory_xact_lock(727003)`.execute(trx);
+      const takenNow = await trx.selectFrom('users').select('id').where(sql`lower(username)`, '=', input.username.toLowerCase()).executeTakeFirst();
+      if (takenNow) throw new AppError('error.validation', 400, {}, { errors: [{ path: 'username', message: 'user.username_taken' }] });
       const row = await trx
         .insertInto('users')
         .values({
@@ -76,6 +87,7 @@ export function createUserService(deps: { db: Db; clock: Clock }) {
     patch: { displayName?: string; roles?: string[]; departmentId?: string | null; agentNo?: string | null; active?: boolean; password?: string; version: number },
   ): Promise<User> {
     if (patch.roles) await checkRoles(patch.roles);
+    await checkDepartment(patch.departmentId);
     const password_hash = patch.password ? await hashPassword(patch.password) : undefined;
     return db.transaction().execute(async (trx) => {
       // Changes that may take away an admin are serialised: two admins disabling each other at once
@@ -130,7 +142,17 @@ export function createUserService(deps: { db: Db; clock: Clock }) {
     return db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('roles').selectAll().where('name', '=', name).executeTakeFirst();
       if (!before) throw notFound();
+      await sql`select pg_advisory_xact_lock(727002)`.execute(trx);
       await trx.updateTable('roles').set({ permissions }).where('name', '=', name).execute();
+      // someone active must still be able to manage users and roles, or nobody ever can again
+      const keepers = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('active', '=', true)
+        .where(sql<boolean>`(select count(distinct p) from roles r, unnest(r.permissions) p where r.name = any(users.roles) and p in ('user:manage', 'role:manage')) = 2`)
+        .limit(1)
+        .execute();
+      if (!keepers.length) throw new AppError('role.last_admin', 409);
       await appendAudit(trx, ctx, { action: 'role.update', entityType: 'role', entityId: name, detail: { before: before.permissions, after: permissions } });
     });
   }
