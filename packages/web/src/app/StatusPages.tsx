@@ -51,3 +51,9 @@ export function CrashPage() {
     />
   );
 }
+
+/** Signed in, but no area is open to this account yet (a department handler before their areas exist). */
+export function NothingYetPage() {
+  const t = useT();
+  return <Result status="info" title={t('common.nothingYet')} subTitle={t('common.nothingYetHelp')} data-testid="nothing-yet" />;
+}

@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { useSession } from '../features/auth/session';
-import { CrashPage, NotFoundPage, ForbiddenPage } from './StatusPages';
+import { CrashPage, NotFoundPage, ForbiddenPage, NothingYetPage } from './StatusPages';
 import { AppLayout } from './layout/AppLayout';
 import { flattenNav, NAV_ITEMS, visibleNav } from './nav';
 import { APP_ROUTES, type AppRoute } from './routes';
@@ -23,7 +23,7 @@ function Guarded({ route }: { route: AppRoute }) {
 function Home() {
   const { can } = useSession();
   const first = flattenNav(visibleNav(NAV_ITEMS, can))[0];
-  return first?.to ? <Navigate to={first.to} replace /> : <ForbiddenPage />;
+  return first?.to ? <Navigate to={first.to} replace /> : <NothingYetPage />;
 }
 
 export const router = createBrowserRouter([

@@ -34,6 +34,11 @@ export const commonText = {
     en: 'Reload the page and try again; unsaved input may need to be entered again. If it keeps happening, tell your administrator.',
   },
   'common.reload': { 'zh-CN': '刷新页面', en: 'Reload' },
+  'common.nothingYet': { 'zh-CN': '您的账号目前没有可用的功能', en: 'Nothing is open to your account yet' },
+  'common.nothingYetHelp': {
+    'zh-CN': '如需使用客户档案等功能，请联系系统管理员为您分配角色。',
+    en: 'To work with customers or other areas, ask your administrator to give you a role.',
+  },
   'common.forbiddenPage': { 'zh-CN': '您没有查看此页面的权限', en: 'You may not see this page' },
   'common.fixFields': { 'zh-CN': '请按提示修改标红的内容', en: 'Correct the fields marked in red' },
   'layout.language': { 'zh-CN': '语言', en: 'Language' },

@@ -2,16 +2,19 @@ import { Card, Descriptions, Table, Tag, Typography, type TableColumnsType } fro
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useLang } from '../../app/i18n/language';
 import { useT } from '../../app/i18n/use-t';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
+import { auditActionLabel } from './action-labels';
 import { useAuditLog, type AuditEntry, type AuditFilters } from './api';
 import { AuditFilterBar } from './AuditFilterBar';
 
 /** 审计日志: newest first, filtered, paged by cursor; each row opens to its full detail. */
 export function AuditLogPage() {
   const t = useT();
+  const { lang } = useLang();
   const [filters, setFilters] = useState<AuditFilters>({});
   const log = useAuditLog(filters);
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
@@ -31,7 +34,24 @@ export function AuditLogPage() {
           name
         ),
     },
-    { title: t('audit.action'), dataIndex: 'action', width: 200, render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 220,
+      render: (a: string) => {
+        const label = auditActionLabel(a, lang);
+        return label ? (
+          <div>
+            <div>{label}</div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {a}
+            </Typography.Text>
+          </div>
+        ) : (
+          <Typography.Text code>{a}</Typography.Text>
+        );
+      },
+    },
     {
       title: t('audit.entity'),
       key: 'entity',
