@@ -1,4 +1,4 @@
-import { AuditOutlined, ContactsOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ContactsOutlined, ExportOutlined, ImportOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Permission } from '@kefu/shared/permissions';
 import type { ReactNode } from 'react';
 import type { TextKey } from './i18n/catalog';
@@ -30,6 +30,8 @@ export const NAV_ITEMS: NavItem[] = [
       { key: 'customers.birthdayMonth', label: 'nav.customers.birthdayMonth', to: '/customers?list=birthday_month', anyOf: ['customer:read'] },
     ],
   },
+  { key: 'customerImport', label: 'nav.customerImport', icon: <ImportOutlined />, to: '/customer-import', anyOf: ['customer:import'] },
+  { key: 'customerExports', label: 'nav.customerExports', icon: <ExportOutlined />, to: '/customer-exports', anyOf: ['customer:export_request', 'customer:export_approve'] },
   { key: 'archiveSettings', label: 'nav.archiveSettings', icon: <SettingOutlined />, to: '/archive-settings', anyOf: ['customer:settings'] },
   { key: 'audit', label: 'nav.audit', icon: <AuditOutlined />, to: '/audit-log', anyOf: ['audit:read'] },
   {

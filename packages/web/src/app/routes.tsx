@@ -20,6 +20,12 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/customers', Page: page(() => import('../features/customers/pages/CustomerListPage'), 'CustomerListPage'), anyOf: ['customer:read'] },
   { path: '/customers/new', Page: page(() => import('../features/customers/pages/CustomerCreatePage'), 'CustomerCreatePage'), anyOf: ['customer:create'] },
   { path: '/customers/:id', Page: page(() => import('../features/customers/pages/CustomerDetailPage'), 'CustomerDetailPage'), anyOf: ['customer:read'] },
+  { path: '/customer-import', Page: page(() => import('../features/customer-import/ImportPage'), 'ImportPage'), anyOf: ['customer:import'] },
+  {
+    path: '/customer-exports',
+    Page: page(() => import('../features/customer-export/ExportsPage'), 'ExportsPage'),
+    anyOf: ['customer:export_request', 'customer:export_approve'],
+  },
   {
     path: '/archive-settings',
     Page: page(() => import('../features/archive-settings/pages/ArchiveSettingsPage'), 'ArchiveSettingsPage'),

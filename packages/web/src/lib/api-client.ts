@@ -73,3 +73,33 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
 };
+
+/** A file upload (multipart/form-data), with the same headers and errors as the JSON calls. */
+export async function uploadFile<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.lang };
+  if (state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
+  const res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  if (!res.ok) {
+    if (res.status === 401) state.onUnauthorized?.();
+    throw await toApiError(res);
+  }
+  return (await res.json()) as T;
+}
+
+/** A file download: the browser saves it under the name the server gives (RFC 5987 filename*). */
+export async function downloadFile(path: string): Promise<string> {
+  const res = await fetch(path, { headers: { 'accept-language': state.lang }, credentials: 'same-origin' });
+  if (!res.ok) throw await toApiError(res);
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const name = encoded ? decodeURIComponent(encoded) : (/filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download');
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}

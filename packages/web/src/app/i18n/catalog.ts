@@ -2,6 +2,8 @@ import { adminText } from '../../features/admin/text';
 import { archiveSettingsText } from '../../features/archive-settings/text';
 import { auditText } from '../../features/audit/text';
 import { authText } from '../../features/auth/text';
+import { customerExportText } from '../../features/customer-export/text';
+import { customerImportText } from '../../features/customer-import/text';
 import { customerDetailText } from '../../features/customers/detail-text';
 import { customerFormText } from '../../features/customers/form-text';
 import { customerText } from '../../features/customers/text';
@@ -17,5 +19,7 @@ export const CATALOG = {
   ...adminText,
   ...auditText,
   ...archiveSettingsText,
+  ...customerImportText,
+  ...customerExportText,
 };
 export type TextKey = keyof typeof CATALOG;
