@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDef
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Config } from './config';
 import type { Db, DbKind } from './db/client';
 import { authenticate } from './lib/auth';
@@ -27,6 +28,8 @@ export interface Deps {
   dbKind: DbKind;
   clock: Clock;
   config: Config;
+  /** PGlite's handle, for bulk COPY (the customer import); absent on PostgreSQL and in most tests */
+  pglite?: PGlite | null;
 }
 
 function buildServices(deps: Deps) {

@@ -16,7 +16,7 @@ async function main() {
   const handle = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(handle.db);
   const { adminPassword } = await bootstrap(handle.db, { adminPassword: process.env.KEFU_ADMIN_PASSWORD });
-  const app = await buildApp({ db: handle.db, dbKind: handle.kind, clock: systemClock, config }, { logger: { level: config.logLevel } });
+  const app = await buildApp({ db: handle.db, dbKind: handle.kind, clock: systemClock, config, pglite: handle.pglite }, { logger: { level: config.logLevel } });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (handle.kind === 'pglite') {
     app.log.warn(`embedded database (PGlite) in ${config.dataDir}: fine for one department on one machine; back the folder up, and set DATABASE_URL to use a PostgreSQL server`);

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer, uniqueMobile, userClient, type Client } from './factories';
 import { csvOf, rawClient, xlsxOf } from './files';
 import { describeEachDb, type TestEnv } from './helpers';
+import { loadUserActor } from '../src/lib/auth';
+import { createCustomerImportService } from '../src/modules/customer-import';
 
 const HEADERS = ['姓名', '手机', '性别', '生日', '农历', '负责人', '等级', '标签', '备注'];
 
@@ -169,5 +171,23 @@ describeEachDb('customer import', (env) => {
       }
       expect(during.some((s) => s.processed > 0 && s.processed < 6000)).toBe(true);
     });
+  });
+
+  it('on PGlite, the bulk path (COPY) stores tabs, line breaks, backslashes and quotes exactly, with timeline events', async (ctx) => {
+    if (env().kind !== 'pglite') return ctx.skip();
+    const { client, raw } = await archivist();
+    const tricky = ['a\tb', '第一行\n第二行', 'C:\\路径\\"引号"', '逗号,分号;', '\\N'];
+    const rows = [['姓名', '手机', '备注', '标签', '地址'], ...tricky.map((v, i) => [`批量${i}`, uniqueMobile(), v, `标"签\\${i}，普通`, v])];
+    const up = await raw.upload('tricky.xlsx', await xlsxOf(rows));
+    const actor = (await loadUserActor(env().handle.db, client.userId))!;
+    const service = createCustomerImportService({ db: env().handle.db, clock: env().clock, pglite: env().handle.pglite });
+    const done = await service.run({ actor, ip: null, requestId: null, lang: 'zh-CN' }, up.body.id, up.body.suggestedMapping, 'all_or_nothing');
+    expect(done).toMatchObject({ status: 'done', imported: 5 });
+    const stored = await env().handle.db.selectFrom('customers').select(['id', 'name', 'notes', 'tags', 'address', 'search_keys']).where('created_by', '=', client.userId).orderBy('name').execute();
+    expect(stored.map((r) => [r.notes, r.tags, r.address])).toEqual(tricky.map((v, i) => [v, [`标"签\\${i}`, '普通'], v]));
+    expect(stored[0]!.search_keys).toContain('批量0');
+    const events = await env().handle.db.selectFrom('timeline_events').select(['customer_id', 'kind']).where('customer_id', 'in', stored.map((r) => r.id)).execute();
+    expect(events).toHaveLength(5);
+    expect(new Set(events.map((e) => e.kind))).toEqual(new Set(['customer.created']));
   });
 });

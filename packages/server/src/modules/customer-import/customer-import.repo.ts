@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client';
 import type { NewCustomer } from '../../db/schema';
@@ -112,4 +113,33 @@ export async function insertCustomerBatch(trx: Db, batch: NewCustomer[], event: 
       sql`select ins.id, 'customer.created', ${event.at}::timestamptz, ${event.actorId}::uuid, ${event.actorName}, ${JSON.stringify(event.data)}::jsonb from ins` as never,
     )
     .execute();
+}
+
+/** What the PGlite bulk path needs of PGlite: a query that reads COPY data from a blob. */
+export interface BlobCopier {
+  query(sql: string, params: unknown[], opts: { blob: Blob }): Promise<unknown>;
+}
+
+/** One value in PostgreSQL's COPY text format; arrays as array literals, then escaped like any text. */
+export function copyValue(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (Array.isArray(v)) return copyValue(`{${v.map((x) => `"${String(x).replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`);
+  return String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+}
+
+/**
+ * PGlite only: the batch by COPY (measured: about half the CPU of a multi-row INSERT, the indexes
+ * being the other half), with ids made here so the timeline events follow in one INSERT … SELECT.
+ * Runs on the same single PGlite session, inside the caller's open transaction.
+ */
+export async function copyCustomerBatch(pglite: BlobCopier, trx: Db, batch: NewCustomer[], event: { at: Date; actorId: string; actorName: string; data: Record<string, unknown> }) {
+  const rows = batch.map((b) => ({ ...b, id: randomUUID() }));
+  const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number])[];
+  const text = rows.map((r) => columns.map((c) => copyValue(r[c])).join('\t')).join('\n') + '\n';
+  await pglite.query(`copy customers (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
+  await sql`insert into timeline_events (customer_id, kind, at, actor_id, actor_name, data)
+    select id, 'customer.created', ${event.at}::timestamptz, ${event.actorId}::uuid, ${event.actorName}, ${JSON.stringify(event.data)}::jsonb
+    from unnest(${rows.map((r) => r.id)}::uuid[]) as id`.execute(trx);
 }

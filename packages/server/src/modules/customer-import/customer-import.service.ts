@@ -9,7 +9,7 @@ import { toInsertRow } from '../customers';
 import { suggestMapping } from './customer-import.mapping';
 import { parseCustomerFile } from './customer-import.parse';
 import { buildReport, percentOf, type ImportPhase } from './customer-import.report';
-import { claimForRun, existingMobiles, finishImport, findImport, insertCustomerBatch, insertImport, loadLookups, loadRows, releaseRun, type ImportRow } from './customer-import.repo';
+import { claimForRun, copyCustomerBatch, existingMobiles, finishImport, findImport, insertCustomerBatch, insertImport, loadLookups, loadRows, releaseRun, type BlobCopier, type ImportRow } from './customer-import.repo';
 import { checkRow, markDuplicates, type CheckedRow } from './customer-import.rows';
 
 const PREVIEW_ROWS = 10;
@@ -30,8 +30,9 @@ interface Live {
  * report), run (the valid rows in one transaction, or nothing). Parsing and checking happen before
  * the transaction; inside it only the prepared multi-row inserts run (PGlite is one session).
  */
-export function createCustomerImportService(deps: { db: Db; clock: Clock }) {
+export function createCustomerImportService(deps: { db: Db; clock: Clock; pglite?: BlobCopier | null }) {
   const { db, clock } = deps;
+  const insertBatch = deps.pglite ? copyCustomerBatch.bind(null, deps.pglite) : insertCustomerBatch;
   // progress of the runs of this process; the table has it at each phase's end
   const live = new Map<string, Live>();
 
@@ -115,7 +116,7 @@ export function createCustomerImportService(deps: { db: Db; clock: Clock }) {
       await db.transaction().execute(async (trx) => {
         const event = { at: now, actorId: ctx.actor.id, actorName: ctx.actor.name, data: { via: 'import', importId: id } };
         for (let i = 0; i < values.length; i += BATCH) {
-          await insertCustomerBatch(trx, values.slice(i, i + BATCH), event);
+          await insertBatch(trx, values.slice(i, i + BATCH), event);
           state.imported = Math.min(values.length, i + BATCH);
         }
         await appendAudit(trx, ctx, {
