@@ -20,8 +20,12 @@ describeEachDb('customer export', (env) => {
     otherSupervisor = await userClient(env(), ['supervisor'], '赵主管');
     manager = await userClient(env(), ['manager'], '王经理');
     handler = await userClient(env(), ['handler'], '周前台');
-    expect((await agent.post('/api/v1/customers', buildCustomer({ name: '甲客户', mobile: agentsMobile, tags: [tag], otherPhones: ['010-88886666'] }))).status).toBe(201);
-    expect((await manager.post('/api/v1/customers', buildCustomer({ name: '乙客户', mobile: supervisorsMobile, tags: [tag], ownerId: supervisor.userId }))).status).toBe(201);
+    expect(
+      (await agent.post('/api/v1/customers', buildCustomer({ name: '甲客户', mobile: agentsMobile, tags: [tag], otherPhones: ['010-88886666'] }))).status,
+    ).toBe(201);
+    expect(
+      (await manager.post('/api/v1/customers', buildCustomer({ name: '乙客户', mobile: supervisorsMobile, tags: [tag], ownerId: supervisor.userId }))).status,
+    ).toBe(201);
     expect((await manager.post('/api/v1/customers', buildCustomer({ name: '丙客户', tags: ['别的标签'] }))).status).toBe(201);
   });
 
@@ -137,6 +141,6 @@ describeEachDb('customer export', (env) => {
 describe('export file name', () => {
   it('is encoded per RFC 5987', async () => {
     const { contentDisposition } = await import('../src/modules/customer-export/customer-export.sheet');
-    expect(contentDisposition("客户(1)'s.xlsx", 'c.xlsx')).toBe("attachment; filename=\"c.xlsx\"; filename*=UTF-8''%E5%AE%A2%E6%88%B7%281%29%27s.xlsx");
+    expect(contentDisposition("客户(1)'s.xlsx", 'c.xlsx')).toBe('attachment; filename="c.xlsx"; filename*=UTF-8\'\'%E5%AE%A2%E6%88%B7%281%29%27s.xlsx');
   });
 });

@@ -22,12 +22,21 @@ describeEachDb('customer import', (env) => {
     return { client, raw: await rawClient(env(), client) };
   }
   const createdBy = (e: TestEnv, userId: string) =>
-    e.handle.db.selectFrom('customers').select(['id', 'name', 'mobile', 'owner_id', 'tier_code', 'birthday', 'birthday_lunar', 'tags']).where('created_by', '=', userId).orderBy('name').execute();
+    e.handle.db
+      .selectFrom('customers')
+      .select(['id', 'name', 'mobile', 'owner_id', 'tier_code', 'birthday', 'birthday_lunar', 'tags'])
+      .where('created_by', '=', userId)
+      .orderBy('name')
+      .execute();
 
   describe('upload', () => {
     it('reads an xlsx with Chinese headers and suggests the mapping', async () => {
       const { raw } = await archivist();
-      const file = await xlsxOf([HEADERS, ['张三', '13800138001', '男', new Date(Date.UTC(1990, 1, 3)), '否', '', 'VIP', 'VIP，老客户', '老顾客'], ['李四', 13900139001]]);
+      const file = await xlsxOf([
+        HEADERS,
+        ['张三', '13800138001', '男', new Date(Date.UTC(1990, 1, 3)), '否', '', 'VIP', 'VIP，老客户', '老顾客'],
+        ['李四', 13900139001],
+      ]);
       const res = await raw.upload('客户名册.xlsx', file);
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ fileName: '客户名册.xlsx', total: 2, headers: HEADERS });
@@ -38,7 +47,13 @@ describeEachDb('customer import', (env) => {
 
     it.each([['gbk'], ['utf8-bom'], ['utf8']] as const)('reads a %s csv as Excel and WPS save it', async (encoding) => {
       const { raw } = await archivist();
-      const file = csvOf([['客户姓名', '手机号码', '地址'], ['王小明', '138-0013-8002', '北京市朝阳区"望京"1号,2楼']], encoding);
+      const file = csvOf(
+        [
+          ['客户姓名', '手机号码', '地址'],
+          ['王小明', '138-0013-8002', '北京市朝阳区"望京"1号,2楼'],
+        ],
+        encoding,
+      );
       const res = await raw.upload('名册.csv', file);
       expect(res.status).toBe(201);
       expect(res.body.headers).toEqual(['客户姓名', '手机号码', '地址']);
@@ -66,7 +81,10 @@ describeEachDb('customer import', (env) => {
       const { client, raw } = await archivist();
       const up = await raw.upload(
         'check.csv',
-        csvOf([HEADERS, ['甲', dup], ['乙', '1380013'], ['', uniqueMobile()], ['丙', dup], ['丁', inArchive], ['戊', uniqueMobile(), '', '', '', '不存在的人']], 'gbk'),
+        csvOf(
+          [HEADERS, ['甲', dup], ['乙', '1380013'], ['', uniqueMobile()], ['丙', dup], ['丁', inArchive], ['戊', uniqueMobile(), '', '', '', '不存在的人']],
+          'gbk',
+        ),
       );
       const mapping = up.body.suggestedMapping;
       const zh = await client.post(`/api/v1/customer-imports/${up.body.id}/validate`, { mapping });
@@ -102,14 +120,24 @@ describeEachDb('customer import', (env) => {
     async function mixedFile() {
       const { client, raw } = await archivist();
       const good = [uniqueMobile(), uniqueMobile(), uniqueMobile()];
-      const rows = [HEADERS, ['赵一', good[0], '男', '1985/6/7', '', '张晓燕', 'VIP', '老客户，转介绍'], ['钱二', '12345'], ['孙三', good[1], '', '农历1990-02-30'], ['李四', good[1]], ['周五', good[2], '女', '', '是', agent.username]];
+      const rows = [
+        HEADERS,
+        ['赵一', good[0], '男', '1985/6/7', '', '张晓燕', 'VIP', '老客户，转介绍'],
+        ['钱二', '12345'],
+        ['孙三', good[1], '', '农历1990-02-30'],
+        ['李四', good[1]],
+        ['周五', good[2], '女', '', '是', agent.username],
+      ];
       const up = await raw.upload('mixed.xlsx', await xlsxOf(rows));
       return { client, raw, up, good };
     }
 
     it('all or nothing: any bad row imports nothing (409 with the report) and the table is unchanged', async () => {
       const { client, up } = await mixedFile();
-      const before = await env().handle.db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const before = await env()
+        .handle.db.selectFrom('customers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       const res = await client.post(`/api/v1/customer-imports/${up.body.id}/run`, { mapping: up.body.suggestedMapping, mode: 'all_or_nothing' });
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('import.has_errors');
@@ -118,7 +146,10 @@ describeEachDb('customer import', (env) => {
         { path: 'rows.3.mobile', message: '手机号码格式不正确，应为 11 位中国大陆手机号' },
         { path: 'rows.5.mobile', message: '手机号与第 4 行重复' },
       ]);
-      const after = await env().handle.db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const after = await env()
+        .handle.db.selectFrom('customers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
       const status = await client.get(`/api/v1/customer-imports/${up.body.id}`);
       expect(status.body).toMatchObject({ status: 'uploaded', imported: 0, report: { total: 5, valid: 3, invalid: 2 } });
@@ -128,15 +159,29 @@ describeEachDb('customer import', (env) => {
       const { client, up, good } = await mixedFile();
       const res = await client.post(`/api/v1/customer-imports/${up.body.id}/run`, { mapping: up.body.suggestedMapping, mode: 'valid_only' });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ status: 'done', mode: 'valid_only', total: 5, processed: 5, imported: 3, percent: 100, report: { valid: 3, invalid: 2 } });
+      expect(res.body).toMatchObject({
+        status: 'done',
+        mode: 'valid_only',
+        total: 5,
+        processed: 5,
+        imported: 3,
+        percent: 100,
+        report: { valid: 3, invalid: 2 },
+      });
       const rows = await createdBy(env(), client.userId);
-      expect(rows.map((r) => [r.name, r.mobile])).toEqual([['周五', good[2]], ['孙三', good[1]], ['赵一', good[0]]]);
+      expect(rows.map((r) => [r.name, r.mobile])).toEqual([
+        ['周五', good[2]],
+        ['孙三', good[1]],
+        ['赵一', good[0]],
+      ]);
       const zhao = rows.find((r) => r.name === '赵一')!;
       expect(zhao).toMatchObject({ owner_id: agent.userId, tier_code: 'vip', birthday: '1985-06-07', tags: ['老客户', '转介绍'] });
       expect(rows.find((r) => r.name === '孙三')).toMatchObject({ birthday: '1990-02-30', birthday_lunar: true, owner_id: null });
       expect(rows.find((r) => r.name === '周五')!.owner_id).toBe(agent.userId);
       const timeline = await client.get(`/api/v1/customers/${zhao.id}/timeline`);
-      expect(timeline.body.items).toEqual([expect.objectContaining({ kind: 'customer.created', summary: '建档（来源：导入）', data: expect.objectContaining({ via: 'import' }) })]);
+      expect(timeline.body.items).toEqual([
+        expect.objectContaining({ kind: 'customer.created', summary: '建档（来源：导入）', data: expect.objectContaining({ via: 'import' }) }),
+      ]);
       const audit = await manager.get(`/api/v1/audit-log?action=customer.import&entityId=${up.body.id}`);
       expect(audit.body.items).toHaveLength(1);
       expect(audit.body.items[0].detail).toMatchObject({ fileName: 'mixed.xlsx', mode: 'valid_only', total: 5, imported: 3, invalid: 2 });
@@ -183,10 +228,23 @@ describeEachDb('customer import', (env) => {
     const service = createCustomerImportService({ db: env().handle.db, clock: env().clock, pglite: env().handle.pglite });
     const done = await service.run({ actor, ip: null, requestId: null, lang: 'zh-CN' }, up.body.id, up.body.suggestedMapping, 'all_or_nothing');
     expect(done).toMatchObject({ status: 'done', imported: 5 });
-    const stored = await env().handle.db.selectFrom('customers').select(['id', 'name', 'notes', 'tags', 'address', 'search_keys']).where('created_by', '=', client.userId).orderBy('name').execute();
+    const stored = await env()
+      .handle.db.selectFrom('customers')
+      .select(['id', 'name', 'notes', 'tags', 'address', 'search_keys'])
+      .where('created_by', '=', client.userId)
+      .orderBy('name')
+      .execute();
     expect(stored.map((r) => [r.notes, r.tags, r.address])).toEqual(tricky.map((v, i) => [v, [`标"签\\${i}`, '普通'], v]));
     expect(stored[0]!.search_keys).toContain('批量0');
-    const events = await env().handle.db.selectFrom('timeline_events').select(['customer_id', 'kind']).where('customer_id', 'in', stored.map((r) => r.id)).execute();
+    const events = await env()
+      .handle.db.selectFrom('timeline_events')
+      .select(['customer_id', 'kind'])
+      .where(
+        'customer_id',
+        'in',
+        stored.map((r) => r.id),
+      )
+      .execute();
     expect(events).toHaveLength(5);
     expect(new Set(events.map((e) => e.kind))).toEqual(new Set(['customer.created']));
   });

@@ -57,7 +57,14 @@ export const IMPORT_MAX_ROWS = 200_000;
 export const IMPORT_MAX_COLUMNS = 100;
 
 /** field -> 0-based column index of the file; a field left out is not imported. */
-export const importMappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).max(IMPORT_MAX_COLUMNS - 1));
+export const importMappingSchema = z.partialRecord(
+  z.enum(IMPORT_FIELDS),
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(IMPORT_MAX_COLUMNS - 1),
+);
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 
 export const importValidateSchema = z.object({ mapping: importMappingSchema });

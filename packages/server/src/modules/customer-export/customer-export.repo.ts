@@ -33,11 +33,19 @@ export async function listExports(db: Db, f: { requestedBy?: string; status?: Ex
   if (f.requestedBy) q = q.where('e.requested_by', '=', f.requestedBy);
   if (f.status) q = q.where('e.status', '=', f.status);
   if (f.after) q = q.where(sql<boolean>`(e.requested_at, e.id) < (${f.after[0]}::timestamptz, ${f.after[1]}::uuid)`);
-  return q.orderBy('e.requested_at', 'desc').orderBy('e.id', 'desc').limit(f.limit + 1).execute();
+  return q
+    .orderBy('e.requested_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 export async function setDecision(db: Db, id: string, v: { status: ExportStatus; decidedBy: string; at: Date; note: string | null }) {
-  await db.updateTable('customer_exports').set({ status: v.status, decided_by: v.decidedBy, decided_at: v.at, decision_note: v.note }).where('id', '=', id).execute();
+  await db
+    .updateTable('customer_exports')
+    .set({ status: v.status, decided_by: v.decidedBy, decided_at: v.at, decision_note: v.note })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function markDownloaded(db: Db, id: string, v: { at: Date; rowCount: number }) {

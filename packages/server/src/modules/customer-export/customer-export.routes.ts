@@ -21,7 +21,10 @@ export function customerExportRoutes(app: App) {
 
   app.post(
     '/api/v1/customer-exports',
-    { schema: { tags, summary: '申请导出客户资料（需经理批准）', body: exportRequestSchema, response: { 201: customerExportSchema } }, preHandler: needs('customer:export_request') },
+    {
+      schema: { tags, summary: '申请导出客户资料（需经理批准）', body: exportRequestSchema, response: { 201: customerExportSchema } },
+      preHandler: needs('customer:export_request'),
+    },
     async (req, reply) => {
       reply.status(201);
       return customerExports.request(ctxOf(req), req.body.reason, req.body.filter);
@@ -30,30 +33,51 @@ export function customerExportRoutes(app: App) {
 
   app.get(
     '/api/v1/customer-exports',
-    { schema: { tags, summary: '导出申请：我的申请（mine）；经理可看全部（all）与待审批（pending）', querystring: exportListQuery, response: { 200: pageOf(customerExportSchema) } }, preHandler: either },
+    {
+      schema: {
+        tags,
+        summary: '导出申请：我的申请（mine）；经理可看全部（all）与待审批（pending）',
+        querystring: exportListQuery,
+        response: { 200: pageOf(customerExportSchema) },
+      },
+      preHandler: either,
+    },
     async (req) => customerExports.list(ctxOf(req), req.query.scope, req.query.limit, req.query.cursor),
   );
 
-  app.get('/api/v1/customer-exports/:id', { schema: { tags, summary: '导出申请详情', params: idParams, response: { 200: customerExportSchema } }, preHandler: either }, async (req) =>
-    customerExports.get(ctxOf(req), req.params.id),
+  app.get(
+    '/api/v1/customer-exports/:id',
+    { schema: { tags, summary: '导出申请详情', params: idParams, response: { 200: customerExportSchema } }, preHandler: either },
+    async (req) => customerExports.get(ctxOf(req), req.params.id),
   );
 
   app.post(
     '/api/v1/customer-exports/:id/approve',
-    { schema: { tags, summary: '批准导出（不能批准自己的申请）', params: idParams, body: exportDecisionSchema, response: { 200: customerExportSchema } }, preHandler: needs('customer:export_approve') },
+    {
+      schema: { tags, summary: '批准导出（不能批准自己的申请）', params: idParams, body: exportDecisionSchema, response: { 200: customerExportSchema } },
+      preHandler: needs('customer:export_approve'),
+    },
     async (req) => customerExports.decide(ctxOf(req), req.params.id, 'approve', req.body.note || null),
   );
 
   app.post(
     '/api/v1/customer-exports/:id/reject',
-    { schema: { tags, summary: '驳回导出申请', params: idParams, body: exportDecisionSchema, response: { 200: customerExportSchema } }, preHandler: needs('customer:export_approve') },
+    {
+      schema: { tags, summary: '驳回导出申请', params: idParams, body: exportDecisionSchema, response: { 200: customerExportSchema } },
+      preHandler: needs('customer:export_approve'),
+    },
     async (req) => customerExports.decide(ctxOf(req), req.params.id, 'reject', req.body.note || null),
   );
 
   app.get(
     '/api/v1/customer-exports/:id/file',
     {
-      schema: { tags, summary: '下载导出文件（xlsx；仅申请人，且须已批准；号码按申请人的权限脱敏）', params: idParams, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
+      schema: {
+        tags,
+        summary: '下载导出文件（xlsx；仅申请人，且须已批准；号码按申请人的权限脱敏）',
+        params: idParams,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
       preHandler: needs('customer:export_request'),
     },
     async (req, reply) => {

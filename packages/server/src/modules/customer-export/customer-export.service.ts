@@ -69,7 +69,10 @@ export function createCustomerExportService(deps: { db: Db; clock: Clock; settin
     });
     const items = rows.slice(0, limit);
     const last = items.at(-1);
-    return { items: items.map((r) => toExport(ctx, r)), nextCursor: rows.length > limit && last ? encodeCursor([last.requested_at.toISOString(), last.id]) : null };
+    return {
+      items: items.map((r) => toExport(ctx, r)),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.requested_at.toISOString(), last.id]) : null,
+    };
   }
 
   async function get(ctx: Ctx, id: string): Promise<CustomerExport> {
@@ -84,7 +87,12 @@ export function createCustomerExportService(deps: { db: Db; clock: Clock; settin
       const t = exportTransition(row.status as ExportStatus, action);
       if (!t.ok) throw conflict('export.invalid_state', {}, t.allowed);
       await setDecision(trx, id, { status: t.to, decidedBy: ctx.actor.id, at: clock.now(), note });
-      await appendAudit(trx, ctx, { action: `export.${action}`, entityType: 'customer_export', entityId: id, detail: { requestedBy: row.requester_name, reason: row.reason, note } });
+      await appendAudit(trx, ctx, {
+        action: `export.${action}`,
+        entityType: 'customer_export',
+        entityId: id,
+        detail: { requestedBy: row.requester_name, reason: row.reason, note },
+      });
     });
     return get(ctx, id);
   }
@@ -136,7 +144,12 @@ export function createCustomerExportService(deps: { db: Db; clock: Clock; settin
       await appendAudit(trx, ctx, { action: 'export.download', entityType: 'customer_export', entityId: id, detail: { rowCount: records.length, filter } });
     });
     const stamp = exportedAt.replace(/[-: ]/g, '').slice(0, 12);
-    return { fileName: `${translate('export.file_name', ctx.lang)}-${stamp}.xlsx`, asciiName: `customers-export-${stamp}.xlsx`, data, rowCount: records.length };
+    return {
+      fileName: `${translate('export.file_name', ctx.lang)}-${stamp}.xlsx`,
+      asciiName: `customers-export-${stamp}.xlsx`,
+      data,
+      rowCount: records.length,
+    };
   }
 
   return { request, list, get, decide, download };

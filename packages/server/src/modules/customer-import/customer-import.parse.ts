@@ -81,7 +81,12 @@ export function toSheet(records: string[][]): ParsedSheet {
 async function parseXlsx(data: Buffer): Promise<ParsedSheet> {
   const records: string[][] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+    });
     for await (const sheet of reader) {
       for await (const row of sheet) {
         const values = row.values as unknown[]; // 1-based: values[0] is empty

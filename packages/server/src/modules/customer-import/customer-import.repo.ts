@@ -54,14 +54,25 @@ export async function claimForRun(db: Db, id: string, mapping: unknown, mode: st
 }
 
 export async function releaseRun(db: Db, id: string, report: unknown) {
-  await db.updateTable('customer_imports').set({ status: 'uploaded', processed: 0, imported: 0, report: JSON.stringify(report) }).where('id', '=', id).execute();
+  await db
+    .updateTable('customer_imports')
+    .set({ status: 'uploaded', processed: 0, imported: 0, report: JSON.stringify(report) })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Done: the counts and the report stay, the rows themselves are dropped (the archive has them now). */
 export async function finishImport(db: Db, id: string, v: { imported: number; total: number; report: unknown; at: Date }) {
   await db
     .updateTable('customer_imports')
-    .set({ status: 'done', processed: v.total, imported: v.imported, report: JSON.stringify(v.report), rows: JSON.stringify({ lines: [], cells: [] }), finished_at: v.at })
+    .set({
+      status: 'done',
+      processed: v.total,
+      imported: v.imported,
+      report: JSON.stringify(v.report),
+      rows: JSON.stringify({ lines: [], cells: [] }),
+      finished_at: v.at,
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -104,7 +115,11 @@ export async function existingMobiles(db: Db, mobiles: string[]): Promise<Set<st
  * One multi-row insert of customers and, in the same statement, their 'customer.created' timeline
  * events: no round trip for the new ids.
  */
-export async function insertCustomerBatch(trx: Db, batch: NewCustomer[], event: { at: Date; actorId: string; actorName: string; data: Record<string, unknown> }) {
+export async function insertCustomerBatch(
+  trx: Db,
+  batch: NewCustomer[],
+  event: { at: Date; actorId: string; actorName: string; data: Record<string, unknown> },
+) {
   await trx
     .with('ins', (db) => db.insertInto('customers').values(batch).returning('id'))
     .insertInto('timeline_events')
@@ -134,7 +149,12 @@ export function copyValue(v: unknown): string {
  * being the other half), with ids made here so the timeline events follow in one INSERT … SELECT.
  * Runs on the same single PGlite session, inside the caller's open transaction.
  */
-export async function copyCustomerBatch(pglite: BlobCopier, trx: Db, batch: NewCustomer[], event: { at: Date; actorId: string; actorName: string; data: Record<string, unknown> }) {
+export async function copyCustomerBatch(
+  pglite: BlobCopier,
+  trx: Db,
+  batch: NewCustomer[],
+  event: { at: Date; actorId: string; actorName: string; data: Record<string, unknown> },
+) {
   const rows = batch.map((b) => ({ ...b, id: randomUUID() }));
   const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number])[];
   const text = rows.map((r) => columns.map((c) => copyValue(r[c])).join('\t')).join('\n') + '\n';

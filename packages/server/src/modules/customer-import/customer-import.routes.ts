@@ -11,7 +11,12 @@ export function customerImportRoutes(app: App) {
   app.post(
     '/api/v1/customer-imports',
     {
-      schema: { tags, summary: '上传客户名册（xlsx 或 csv，含 GBK 编码）：返回表头、预览和建议的列对应', consumes: ['multipart/form-data'], response: { 201: importUploadSchema } },
+      schema: {
+        tags,
+        summary: '上传客户名册（xlsx 或 csv，含 GBK 编码）：返回表头、预览和建议的列对应',
+        consumes: ['multipart/form-data'],
+        response: { 201: importUploadSchema },
+      },
       preHandler: needs('customer:import'),
     },
     async (req, reply) => {
@@ -31,14 +36,23 @@ export function customerImportRoutes(app: App) {
 
   app.post(
     '/api/v1/customer-imports/:id/validate',
-    { schema: { tags, summary: '按列对应逐行校验（手机号、重复、姓名…）', params: idParams, body: importValidateSchema, response: { 200: importReportSchema } }, preHandler: needs('customer:import') },
+    {
+      schema: { tags, summary: '按列对应逐行校验（手机号、重复、姓名…）', params: idParams, body: importValidateSchema, response: { 200: importReportSchema } },
+      preHandler: needs('customer:import'),
+    },
     async (req) => customerImports.validate(ctxOf(req), req.params.id, req.body.mapping),
   );
 
   app.post(
     '/api/v1/customer-imports/:id/run',
     {
-      schema: { tags, summary: '执行导入：只导入有效行，或全部有效才导入（否则 409，不导入任何数据）', params: idParams, body: importRunSchema, response: { 200: importStatusSchema } },
+      schema: {
+        tags,
+        summary: '执行导入：只导入有效行，或全部有效才导入（否则 409，不导入任何数据）',
+        params: idParams,
+        body: importRunSchema,
+        response: { 200: importStatusSchema },
+      },
       preHandler: needs('customer:import'),
     },
     async (req) => customerImports.run(ctxOf(req), req.params.id, req.body.mapping, req.body.mode),

@@ -1,4 +1,13 @@
-import { IMPORT_FIELDS, customerCreateSchema, isMessageKey, normaliseMobile, type CustomerCreate, type ImportField, type ImportMapping, type MessageKey } from '@kefu/shared';
+import {
+  IMPORT_FIELDS,
+  customerCreateSchema,
+  isMessageKey,
+  normaliseMobile,
+  type CustomerCreate,
+  type ImportField,
+  type ImportMapping,
+  type MessageKey,
+} from '@kefu/shared';
 import { readBool, readDate, readGender, readList, readSource, readTitle, splitLunarMark } from './customer-import.values';
 
 /**

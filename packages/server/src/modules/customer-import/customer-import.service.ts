@@ -9,7 +9,20 @@ import { toInsertRow } from '../customers';
 import { suggestMapping } from './customer-import.mapping';
 import { parseCustomerFile } from './customer-import.parse';
 import { buildReport, percentOf, type ImportPhase } from './customer-import.report';
-import { claimForRun, copyCustomerBatch, existingMobiles, finishImport, findImport, insertCustomerBatch, insertImport, loadLookups, loadRows, releaseRun, type BlobCopier, type ImportRow } from './customer-import.repo';
+import {
+  claimForRun,
+  copyCustomerBatch,
+  existingMobiles,
+  finishImport,
+  findImport,
+  insertCustomerBatch,
+  insertImport,
+  loadLookups,
+  loadRows,
+  releaseRun,
+  type BlobCopier,
+  type ImportRow,
+} from './customer-import.repo';
 import { checkRow, markDuplicates, type CheckedRow } from './customer-import.rows';
 
 const PREVIEW_ROWS = 10;
@@ -60,7 +73,8 @@ export function createCustomerImportService(deps: { db: Db; clock: Clock; pglite
     if (mapping.name === undefined) throw new AppError('import.no_name_column', 400);
     const width = (row.headers as string[]).length;
     const bad = Object.entries(mapping).filter(([, col]) => col >= width);
-    if (bad.length) throw new AppError('error.validation', 400, {}, { errors: bad.map(([field]) => ({ path: `mapping.${field}`, message: 'import.bad_column' })) });
+    if (bad.length)
+      throw new AppError('error.validation', 400, {}, { errors: bad.map(([field]) => ({ path: `mapping.${field}`, message: 'import.bad_column' })) });
   }
 
   /** Every row checked against the mapping, the users and categories, the archive and the file itself. */

@@ -14,19 +14,58 @@ function lookup<T>(table: Record<string, T>, v: string): Read<T> {
   return hit === undefined ? undefined : hit;
 }
 
-const TITLES: Record<string, 'mr' | 'ms'> = { 先生: 'mr', 男士: 'mr', mr: 'mr', 'mr.': 'mr', 女士: 'ms', 小姐: 'ms', 太太: 'ms', ms: 'ms', 'ms.': 'ms', mrs: 'ms', 'mrs.': 'ms', miss: 'ms' };
+const TITLES: Record<string, 'mr' | 'ms'> = {
+  先生: 'mr',
+  男士: 'mr',
+  mr: 'mr',
+  'mr.': 'mr',
+  女士: 'ms',
+  小姐: 'ms',
+  太太: 'ms',
+  ms: 'ms',
+  'ms.': 'ms',
+  mrs: 'ms',
+  'mrs.': 'ms',
+  miss: 'ms',
+};
 export const readTitle = (v: string) => lookup(TITLES, v);
 
 const GENDERS: Record<string, 'male' | 'female' | 'unknown'> = {
-  男: 'male', 男性: 'male', 先生: 'male', male: 'male', m: 'male',
-  女: 'female', 女性: 'female', 女士: 'female', female: 'female', f: 'female',
-  未知: 'unknown', 保密: 'unknown', unknown: 'unknown', '-': 'unknown',
+  男: 'male',
+  男性: 'male',
+  先生: 'male',
+  male: 'male',
+  m: 'male',
+  女: 'female',
+  女性: 'female',
+  女士: 'female',
+  female: 'female',
+  f: 'female',
+  未知: 'unknown',
+  保密: 'unknown',
+  unknown: 'unknown',
+  '-': 'unknown',
 };
 export const readGender = (v: string) => lookup(GENDERS, v);
 
 const BOOLS: Record<string, boolean> = {
-  是: true, 农历: true, 阴历: true, y: true, yes: true, true: true, 1: true, '√': true, '✓': true,
-  否: false, 公历: false, 阳历: false, 新历: false, n: false, no: false, false: false, 0: false,
+  是: true,
+  农历: true,
+  阴历: true,
+  y: true,
+  yes: true,
+  true: true,
+  1: true,
+  '√': true,
+  '✓': true,
+  否: false,
+  公历: false,
+  阳历: false,
+  新历: false,
+  n: false,
+  no: false,
+  false: false,
+  0: false,
 };
 export const readBool = (v: string) => lookup(BOOLS, v);
 

@@ -32,12 +32,25 @@ export function ExportTable({ scope }: { scope: ExportScope }) {
           { title: t('export.requestedAt'), dataIndex: 'requestedAt', width: 160, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
           { title: t('export.requester'), dataIndex: 'requestedByName', width: 110 },
           { title: t('export.reasonLabel'), dataIndex: 'reason' },
-          { title: t('export.status'), dataIndex: 'status', width: 90, render: (s: CustomerExport['status']) => <Tag color={STATUS_COLORS[s]}>{t(`export.status.${s}` as TextKey)}</Tag> },
+          {
+            title: t('export.status'),
+            dataIndex: 'status',
+            width: 90,
+            render: (s: CustomerExport['status']) => <Tag color={STATUS_COLORS[s]}>{t(`export.status.${s}` as TextKey)}</Tag>,
+          },
           {
             title: t('export.decider'),
             key: 'decider',
             width: 160,
-            render: (_, r) => (r.decidedByName ? <span>{r.decidedByName}{r.decisionNote ? <Typography.Text type="secondary">：{r.decisionNote}</Typography.Text> : null}</span> : '—'),
+            render: (_, r) =>
+              r.decidedByName ? (
+                <span>
+                  {r.decidedByName}
+                  {r.decisionNote ? <Typography.Text type="secondary">：{r.decisionNote}</Typography.Text> : null}
+                </span>
+              ) : (
+                '—'
+              ),
           },
           { title: t('export.rows'), dataIndex: 'rowCount', width: 80, render: (n: number | null) => n ?? '—' },
           {
@@ -46,19 +59,31 @@ export function ExportTable({ scope }: { scope: ExportScope }) {
             render: (_, r) => (
               <Space>
                 {r.abilities.download && (
-                  <Button size="small" type="primary" loading={download.isPending && download.variables === r.id} onClick={() => download.mutate(r.id)} data-testid="export-download">
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={download.isPending && download.variables === r.id}
+                    onClick={() => download.mutate(r.id)}
+                    data-testid="export-download"
+                  >
                     {t('export.download')}
                   </Button>
                 )}
                 {r.abilities.approve && (
-                  <Popconfirm title={<Input placeholder={t('export.notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} />} onConfirm={() => decide.mutate({ id: r.id, action: 'approve', note }, { onSettled: () => setNote('') })}>
+                  <Popconfirm
+                    title={<Input placeholder={t('export.notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} />}
+                    onConfirm={() => decide.mutate({ id: r.id, action: 'approve', note }, { onSettled: () => setNote('') })}
+                  >
                     <Button size="small" type="primary" data-testid="export-approve">
                       {t('export.approve')}
                     </Button>
                   </Popconfirm>
                 )}
                 {r.abilities.reject && (
-                  <Popconfirm title={<Input placeholder={t('export.notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} />} onConfirm={() => decide.mutate({ id: r.id, action: 'reject', note }, { onSettled: () => setNote('') })}>
+                  <Popconfirm
+                    title={<Input placeholder={t('export.notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} />}
+                    onConfirm={() => decide.mutate({ id: r.id, action: 'reject', note }, { onSettled: () => setNote('') })}
+                  >
                     <Button size="small" danger data-testid="export-reject">
                       {t('export.reject')}
                     </Button>
@@ -69,7 +94,13 @@ export function ExportTable({ scope }: { scope: ExportScope }) {
           },
         ]}
       />
-      <LoadMore hasMore={Boolean(list.hasNextPage)} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} moreText={t('export.more')} doneText={t('export.end')} />
+      <LoadMore
+        hasMore={Boolean(list.hasNextPage)}
+        loading={list.isFetchingNextPage}
+        onLoad={() => void list.fetchNextPage()}
+        moreText={t('export.more')}
+        doneText={t('export.end')}
+      />
     </>
   );
 }

@@ -10,7 +10,12 @@ export function ExportsPage() {
   const t = useT();
   const { can } = useSession();
   const items = [
-    ...(can('customer:export_request') ? [{ key: 'new', label: t('export.new'), children: <RequestForm /> }, { key: 'mine', label: t('export.mine'), children: <ExportTable scope="mine" /> }] : []),
+    ...(can('customer:export_request')
+      ? [
+          { key: 'new', label: t('export.new'), children: <RequestForm /> },
+          { key: 'mine', label: t('export.mine'), children: <ExportTable scope="mine" /> },
+        ]
+      : []),
     ...(can('customer:export_approve')
       ? [
           { key: 'pending', label: t('export.pending'), children: <ExportTable scope="pending" /> },

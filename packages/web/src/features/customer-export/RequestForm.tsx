@@ -18,9 +18,20 @@ export function RequestForm() {
   const [form] = Form.useForm<{ reason: string }>();
   const entries = Object.entries(filter).filter(([, v]) => v);
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => request.mutate({ reason: v.reason, filter }, { onSuccess: () => form.resetFields() })} style={{ maxWidth: 640 }}>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v) => request.mutate({ reason: v.reason, filter }, { onSuccess: () => form.resetFields() })}
+      style={{ maxWidth: 640 }}
+    >
       <Form.Item label={t('export.filters')}>
-        <Space wrap>{entries.length ? entries.map(([k, v]) => <Tag key={k}>{`${k}: ${String(v)}`}</Tag>) : <Typography.Text type="secondary">{t('export.allCustomers')}</Typography.Text>}</Space>
+        <Space wrap>
+          {entries.length ? (
+            entries.map(([k, v]) => <Tag key={k}>{`${k}: ${String(v)}`}</Tag>)
+          ) : (
+            <Typography.Text type="secondary">{t('export.allCustomers')}</Typography.Text>
+          )}
+        </Space>
       </Form.Item>
       <Form.Item name="reason" label={t('export.reasonLabel')} rules={[{ required: true, min: 2, message: t('export.reasonPlaceholder') }]}>
         <Input.TextArea rows={2} maxLength={500} placeholder={t('export.reasonPlaceholder')} data-testid="export-reason" />

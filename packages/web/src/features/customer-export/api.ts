@@ -27,7 +27,8 @@ export function useRequestExport() {
 export function useDecideExport() {
   const done = useInvalidate();
   return useMutation({
-    mutationFn: (v: { id: string; action: 'approve' | 'reject'; note?: string }) => api.post<CustomerExport>(`${base}/${v.id}/${v.action}`, v.note ? { note: v.note } : {}),
+    mutationFn: (v: { id: string; action: 'approve' | 'reject'; note?: string }) =>
+      api.post<CustomerExport>(`${base}/${v.id}/${v.action}`, v.note ? { note: v.note } : {}),
     onSuccess: done,
   });
 }

@@ -26,7 +26,14 @@ export function DropZone({ onFile, disabled }: { onFile: (file: File) => void; d
       }}
       onDragLeave={() => setOver(false)}
       onDrop={drop}
-      style={{ border: `1px dashed ${over ? '#1677ff' : '#d9d9d9'}`, borderRadius: 8, padding: 32, textAlign: 'center', cursor: disabled ? 'default' : 'pointer', background: over ? '#f0f7ff' : '#fafafa' }}
+      style={{
+        border: `1px dashed ${over ? '#1677ff' : '#d9d9d9'}`,
+        borderRadius: 8,
+        padding: 32,
+        textAlign: 'center',
+        cursor: disabled ? 'default' : 'pointer',
+        background: over ? '#f0f7ff' : '#fafafa',
+      }}
     >
       <InboxOutlined style={{ fontSize: 40, color: '#1677ff' }} />
       <div style={{ marginTop: 8 }}>{t('import.drop')}</div>

@@ -52,7 +52,12 @@ export function ImportPage() {
         <Typography.Text type="secondary">{t('import.help')}</Typography.Text>
       </PageHeader>
       <Card variant="borderless">
-        <Steps current={step} size="small" style={{ marginBottom: 24 }} items={[{ title: t('import.stepUpload') }, { title: t('import.stepMap') }, { title: t('import.stepCheck') }, { title: t('import.stepRun') }]} />
+        <Steps
+          current={step}
+          size="small"
+          style={{ marginBottom: 24 }}
+          items={[{ title: t('import.stepUpload') }, { title: t('import.stepMap') }, { title: t('import.stepCheck') }, { title: t('import.stepRun') }]}
+        />
         <ErrorAlert error={uploading.error ?? validate.error ?? run.error} />
         {result ? (
           <Result
@@ -82,12 +87,25 @@ export function ImportPage() {
                 pagination={false}
                 scroll={{ x: true }}
                 dataSource={upload.preview}
-                columns={[{ title: t('import.row'), dataIndex: 'row', width: 60 }, ...upload.headers.map((h, i) => ({ title: h || `#${i + 1}`, key: String(i), render: (_: unknown, r: { cells: string[] }) => r.cells[i] ?? '' }))]}
+                columns={[
+                  { title: t('import.row'), dataIndex: 'row', width: 60 },
+                  ...upload.headers.map((h, i) => ({
+                    title: h || `#${i + 1}`,
+                    key: String(i),
+                    render: (_: unknown, r: { cells: string[] }) => r.cells[i] ?? '',
+                  })),
+                ]}
               />
             </div>
             <Space>
               <Button onClick={reset}>{t('common.cancel')}</Button>
-              <Button type={report ? 'default' : 'primary'} onClick={() => validate.mutate(mapping)} loading={validate.isPending} disabled={mapping.name === undefined || run.isPending} data-testid="import-check">
+              <Button
+                type={report ? 'default' : 'primary'}
+                onClick={() => validate.mutate(mapping)}
+                loading={validate.isPending}
+                disabled={mapping.name === undefined || run.isPending}
+                data-testid="import-check"
+              >
                 {t('import.check')}
               </Button>
               {mapping.name === undefined && <Typography.Text type="warning">{t('import.needName')}</Typography.Text>}

@@ -21,7 +21,14 @@ export function MappingTable({ upload, mapping, onChange }: Props) {
     onChange(next);
   };
   const options = [{ value: '', label: t('import.ignore') }, ...IMPORT_FIELDS.map((f) => ({ value: f, label: IMPORT_FIELD_LABELS[f][lang] }))];
-  const rows = upload.headers.map((header, column) => ({ column, header, sample: upload.preview.map((p) => p.cells[column] ?? '').filter(Boolean).slice(0, 3) }));
+  const rows = upload.headers.map((header, column) => ({
+    column,
+    header,
+    sample: upload.preview
+      .map((p) => p.cells[column] ?? '')
+      .filter(Boolean)
+      .slice(0, 3),
+  }));
   return (
     <Table
       rowKey="column"
@@ -29,7 +36,12 @@ export function MappingTable({ upload, mapping, onChange }: Props) {
       pagination={false}
       dataSource={rows}
       columns={[
-        { title: t('import.column'), dataIndex: 'header', width: 200, render: (h: string, r) => h || <Typography.Text type="secondary">#{r.column + 1}</Typography.Text> },
+        {
+          title: t('import.column'),
+          dataIndex: 'header',
+          width: 200,
+          render: (h: string, r) => h || <Typography.Text type="secondary">#{r.column + 1}</Typography.Text>,
+        },
         {
           title: t('import.field'),
           key: 'field',
