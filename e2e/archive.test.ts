@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { namePinyin } from '@kefu/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, browserSkipReason, buildWeb, launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
+import { ROOT, browserSkipReason, buildWeb, launchBrowser, screenshot, signIn, startServer, type RunningServer, searchCustomers } from './harness';
 
 const skip = browserSkipReason();
 
@@ -31,7 +31,9 @@ describe.skipIf(skip)('customer archive in the browser', () => {
     const page = await newPage();
     await signIn(page, server.url, 'agent1');
     await page.goto(`${server.url}/customers`);
-    await page.getByTestId('customer-search').fill('zs');
+    // the list has loaded (and the page will not remount under the typing)
+    await page.getByTestId('customer-link').first().waitFor();
+    await searchCustomers(page, 'zs');
     // every hit's pinyin initials start with z-s (张三, 赵四, 周淑…): the agent typed initials
     const links = page.getByTestId('customer-link');
     await expect
@@ -67,7 +69,9 @@ describe.skipIf(skip)('customer archive in the browser', () => {
     const page = await newPage();
     await signIn(page, server.url, 'supervisor');
     await page.goto(`${server.url}/customers`);
-    await page.getByTestId('customer-search').fill('张');
+    // the list has loaded (and the page will not remount under the typing)
+    await page.getByTestId('customer-link').first().waitFor();
+    await searchCustomers(page, '张');
     const links = page.getByTestId('customer-link');
     await expect.poll(async () => { const names = await links.allInnerTexts(); return names.length > 0 && names.every((n) => n.includes('张')); }).toBe(true);
     await links.first().click();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Customer, CustomerListItem } from '@kefu/shared/customer';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, apiAs, browserSkipReason, buildWeb, launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
+import { ROOT, apiAs, browserSkipReason, buildWeb, launchBrowser, screenshot, signIn, startServer, type RunningServer, searchCustomers } from './harness';
 
 const skip = browserSkipReason();
 
@@ -179,9 +179,11 @@ describe.skipIf(skip)('customer work in the browser: create, conflicts, lifecycl
     await screenshot(page, 'flow4-merged-timeline');
 
     await page.goto(`${server.url}/customers`);
-    await page.getByTestId('customer-search').fill('司马重复');
+    // the list has loaded (and the page will not remount under the typing)
+    await page.getByTestId('customer-link').first().waitFor();
+    await searchCustomers(page, '司马重复');
     await page.getByText('没有找到匹配“司马重复”的客户').waitFor();
-    await page.getByTestId('customer-search').fill('司马');
+    await searchCustomers(page, '司马');
     await expect.poll(() => page.getByTestId('customer-link').allInnerTexts()).toContain('司马保留');
     expect(await page.getByTestId('customer-link').allInnerTexts()).not.toContain('司马重复');
   });
@@ -192,7 +194,9 @@ describe.skipIf(skip)('customer work in the browser: create, conflicts, lifecycl
     for (const name of names) await apiAs(page, 'POST', '/api/v1/customers', { name });
 
     await page.goto(`${server.url}/customers`);
-    await page.getByTestId('customer-search').fill('慕容分');
+    // the list has loaded (and the page will not remount under the typing)
+    await page.getByTestId('customer-link').first().waitFor();
+    await searchCustomers(page, '慕容分');
     const rows = page.getByTestId('customer-row');
     await expect.poll(() => page.getByTestId('customer-link').allInnerTexts()).toHaveLength(4);
     for (const row of await rows.all()) await row.locator('input[type=checkbox]').check();

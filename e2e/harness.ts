@@ -118,3 +118,17 @@ export async function apiAs<T = unknown>(page: Page, method: 'GET' | 'POST' | 'P
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+/**
+ * Types into the customer search box and makes sure the text stayed there (typing while the page is
+ * still settling can be lost to a re-render; a person would simply see it and type again).
+ */
+export async function searchCustomers(page: Page, q: string) {
+  const box = page.getByTestId('customer-search');
+  for (let i = 0; i < 5; i += 1) {
+    await box.fill(q);
+    await page.waitForTimeout(300);
+    if ((await box.inputValue()) === q) return;
+  }
+  throw new Error(`the search box did not keep "${q}"`);
+}

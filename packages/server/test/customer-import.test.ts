@@ -129,6 +129,7 @@ describeEachDb('customer import', (env) => {
         ['周五', good[2], '女', '', '是', agent.username],
       ];
       const up = await raw.upload('mixed.xlsx', await xlsxOf(rows));
+      expect(up.status, JSON.stringify(up.body)).toBe(201);
       return { client, raw, up, good };
     }
 
