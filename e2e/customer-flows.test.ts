@@ -222,7 +222,7 @@ describe.skipIf(skip)('customer work in the browser: create, conflicts, lifecycl
     expect(owners.map((o) => o.trim()).sort()).toEqual(['刘子豪', '张晓燕']);
     expect(counts.reduce((sum, n) => sum + Number(n), 0)).toBe(4);
     await screenshot(page, 'flow5-distributed');
-    await dialogButton(page, /^确\s?定$/).click();
+    await page.getByTestId('distribute-done').click();
 
     await expect.poll(async () => (await rows.allInnerTexts()).every((r) => r.includes('张晓燕') || r.includes('刘子豪'))).toBe(true);
     await page.getByTestId('customer-link').first().click();

@@ -50,7 +50,7 @@ export function DistributeDialog({ customerIds, open, onClose, onDone }: { custo
       title={`${t('customers.distribute')} · ${t('customers.selected', { count: customerIds.length })}`}
       okText={result ? t('common.confirm') : t('customers.distribute')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: !result && agentIds.length === 0 }}
+      okButtonProps={{ disabled: !result && agentIds.length === 0, ...({ 'data-testid': result ? 'distribute-done' : 'distribute-submit' } as object) }}
       cancelButtonProps={{ style: result ? { display: 'none' } : undefined }}
       confirmLoading={distribute.isPending}
       onOk={submit}
