@@ -1,4 +1,5 @@
 import { Lunar, LunarYear, Solar } from 'lunar-typescript';
+import { addDays } from './dates';
 
 /**
  * Which stored birthdays fall in a range of solar dates, as keys the database can match with an
@@ -14,11 +15,6 @@ export interface BirthdayKeys {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function addDays(ymd: string, days: number): string {
-  const d = new Date(`${ymd}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export function birthdayKeysForRange(from: string, to: string): BirthdayKeys {
   const solar = new Set<string>();

@@ -6,6 +6,7 @@ export * from './customer';
 export * from './customer-export';
 export * from './customer-import';
 export * from './customer-lifecycle';
+export * from './dates';
 export * from './distribute';
 export * from './messages';
 export * from './permissions';

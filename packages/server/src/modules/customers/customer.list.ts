@@ -1,4 +1,4 @@
-import { parseSearchQuery, type CustomerListItem, type SearchQuery } from '@kefu/shared';
+import { addDays, endOfMonth, parseSearchQuery, type CustomerListItem, type SearchQuery } from '@kefu/shared';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
@@ -143,15 +143,3 @@ export function createCustomerLister(deps: { db: Db; clock: Clock; settings: Set
   return { list };
 }
 
-function addDays(ymd: string, n: number): string {
-  const d = new Date(`${ymd}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-function endOfMonth(ymd: string): string {
-  const d = new Date(`${ymd.slice(0, 7)}-01T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  d.setUTCDate(0);
-  return d.toISOString().slice(0, 10);
-}
