@@ -13,6 +13,7 @@ import type { BenchCustomer } from './generate';
 import { bulkLoad } from './load';
 import { seededRandom } from '../src/modules/demo';
 import { summarize, timed } from './stats';
+import { benchImport } from './import';
 
 export interface Measure {
   name: string;
@@ -61,7 +62,7 @@ export function searchKinds(sample: BenchCustomer[]): { name: string; q: (c: Ben
   return sample.length ? kinds : [];
 }
 
-export async function benchEngine(engine: 'pglite' | 'postgres', customers: BenchCustomer[], opts: { queries: number; log: (m: string) => void }): Promise<EngineResult> {
+export async function benchEngine(engine: 'pglite' | 'postgres', customers: BenchCustomer[], opts: { queries: number; importRows: number; importRuns: number; log: (m: string) => void }): Promise<EngineResult> {
   const { log } = opts;
   let capture: { sql: string; params: readonly unknown[] }[] | null = null;
   const handle = await openEngine(engine, (e) => {
@@ -76,7 +77,7 @@ export async function benchEngine(engine: 'pglite' | 'postgres', customers: Benc
     const u = await users.create(systemCtx(), { username: `agent${i}`, displayName: `坐席${i}`, password: PASSWORD, roles: ['agent'], departmentId: null, agentNo: String(8000 + i) });
     ownerIds.push(u.id);
   }
-  await users.create(systemCtx(), { username: 'benchmanager', displayName: '经理', password: PASSWORD, roles: ['manager'], departmentId: null, agentNo: null });
+  const manager = await users.create(systemCtx(), { username: 'benchmanager', displayName: '经理', password: PASSWORD, roles: ['manager'], departmentId: null, agentNo: null });
   const t0 = performance.now();
   await bulkLoad(handle, customers, ownerIds, log);
   const loadSeconds = (performance.now() - t0) / 1000;
@@ -142,6 +143,13 @@ export async function benchEngine(engine: 'pglite' | 'postgres', customers: Benc
   measures.push(await measure('list: churn risk', firstPages.slice(0, 20).map(() => '/api/v1/customers?limit=50&list=churn_risk')));
 
   const extra: { name: string; value: string }[] = [];
+  if (opts.importRuns > 0) {
+    const imp = await benchImport(handle, manager.id, { rows: opts.importRows, runs: opts.importRuns, log });
+    extra.push({
+      name: `import of a ${opts.importRows.toLocaleString('en')}-row xlsx (upload + check + insert, valid rows only)`,
+      value: `median ${imp.median.toFixed(1)} s, slowest ${imp.max.toFixed(1)} s over ${imp.runs} files`,
+    });
+  }
   await app.close();
   await handle.close();
   return { engine, load: { seconds: loadSeconds }, measures, extra };

@@ -2,7 +2,7 @@
  * `npm run bench`: generate customers (1,000,000 by default), load them into PGlite and the PostgreSQL
  * server, and measure through the HTTP API what the archive does all day: search by every kind of key,
  * list pages, and the customer import. Also runs the same SQL directly, for the API's overhead ratio.
- * Writes the figures to docs/benchmarks.md. Options: --customers N, --engines pglite,postgres, --queries N.
+ * Writes the figures to docs/benchmarks.md. Options: --customers N, --engines pglite,postgres, --queries N, --import-rows N, --import-runs N (0: no import).
  */
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -18,6 +18,8 @@ function arg(name: string, fallback: string): string {
 async function main() {
   const count = Number(arg('customers', process.env.BENCH_CUSTOMERS ?? '1000000'));
   const queries = Number(arg('queries', '200'));
+  const importRows = Number(arg('import-rows', '100000'));
+  const importRuns = Number(arg('import-runs', '3'));
   const engines = arg('engines', 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
   const log = (m: string) => console.log(m);
   log(`Generating ${count.toLocaleString()} customers (names, mobiles, pinyin, search keys)…`);
@@ -27,7 +29,7 @@ async function main() {
   const results: EngineResult[] = [];
   for (const engine of engines) {
     log(`\n== ${engine}`);
-    results.push(await benchEngine(engine, customers, { queries, log }));
+    results.push(await benchEngine(engine, customers, { queries, importRows, importRuns, log }));
   }
   const machine = {
     date: new Date().toISOString().slice(0, 10),

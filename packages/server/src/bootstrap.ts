@@ -9,6 +9,28 @@ import { hashPassword } from './modules/auth';
  * and on the very first start an admin account. Idempotent: runs at every start, changes nothing that
  * is already there (an admin's edits to roles and categories are kept).
  */
+/**
+ * A permission this version adds to a built-in role reaches departments that already exist, once:
+ * the grant is remembered, so a permission the admin later takes away is not given back.
+ */
+async function grantNewDefaults(db: Db, role: string, permissions: readonly string[]) {
+  if (!permissions.length) return;
+  const fresh = await db
+    .insertInto('role_default_grants')
+    .values(permissions.map((permission) => ({ role, permission })))
+    .onConflict((oc) => oc.columns(['role', 'permission']).doNothing())
+    .returning('permission')
+    .execute();
+  for (const { permission } of fresh) {
+    await db
+      .updateTable('roles')
+      .set({ permissions: sql<string[]>`array_append(permissions, ${permission})` })
+      .where('name', '=', role)
+      .where(sql<boolean>`not (${permission} = any(permissions))`)
+      .execute();
+  }
+}
+
 export async function bootstrap(db: Db, opts: { adminPassword?: string | undefined } = {}): Promise<{ adminPassword: string | null }> {
   for (const r of BUILTIN_ROLES) {
     await db
@@ -16,6 +38,7 @@ export async function bootstrap(db: Db, opts: { adminPassword?: string | undefin
       .values({ name: r.name, label_zh: r.labelZh, label_en: r.labelEn, permissions: r.permissions, builtin: true })
       .onConflict((oc) => oc.column('name').doNothing())
       .execute();
+    await grantNewDefaults(db, r.name, r.permissions);
   }
   for (const c of DEFAULT_CATEGORIES) {
     await db

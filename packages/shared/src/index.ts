@@ -2,6 +2,8 @@ export * from './auth';
 export * from './birthday';
 export * from './birthday-keys';
 export * from './common';
+export * from './complaint';
+export * from './complaint-workflow';
 export * from './customer';
 export * from './customer-export';
 export * from './customer-import';

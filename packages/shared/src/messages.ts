@@ -1,3 +1,6 @@
+import { COMPLAINT_MESSAGES } from './complaint-messages';
+import type { MessageEntry as Entry } from './message-entry';
+
 /**
  * Every message a user may read from the API, in zh-CN first and English.
  * Keys are error codes (`customer.version_conflict`) or validation keys (`v.mobile`).
@@ -6,7 +9,6 @@
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-type Entry = { 'zh-CN': string; en: string };
 
 export const MESSAGES = {
   // validation
@@ -85,6 +87,8 @@ export const MESSAGES = {
   'import.conflict': { 'zh-CN': '导入期间有客户被他人录入，手机号与文件重复；本次未导入任何数据，请重新校验后再导入', en: 'Someone entered a customer with a mobile from the file meanwhile; nothing was imported. Validate again and retry' },
   'apikey.invalid': { 'zh-CN': 'API 密钥无效', en: 'Invalid API key' },
   'settings.invalid': { 'zh-CN': '设置内容不正确', en: 'Invalid settings' },
+  // each area's own catalog
+  ...COMPLAINT_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -16,6 +16,15 @@ export const PERMISSIONS = [
   'customer:export_request',
   'customer:export_approve',
   'customer:settings', // classification scheme, tiers, tags, churn threshold
+  'complaint:register', // log a complaint (any front-line role)
+  'complaint:read', // scope: cases the user received, is assigned or handles
+  'complaint:read_all', // scope: every case
+  'complaint:handle', // move cases through the workflow, transfer, pause, record promises
+  'complaint:approve', // approve proposals whose compensation is above the threshold
+  'complaint:respond', // department handler: answer cases transferred to their department
+  'complaint:report', // weekly/monthly reports, root-cause page, exports
+  'complaint:settings', // SLA limits per category and severity, approval threshold, reopen window
+  'calendar:manage', // business calendar: working hours, holidays and adjusted workdays
   'audit:read',
   'user:manage',
   'role:manage',
@@ -43,6 +52,7 @@ export interface RoleDefinition {
 }
 
 const archive: Permission[] = ['customer:read', 'customer:read_all'];
+const complaintDesk: Permission[] = ['complaint:register', 'complaint:read', 'complaint:read_all', 'complaint:handle', 'complaint:report'];
 
 export const BUILTIN_ROLES: RoleDefinition[] = [
   {
@@ -55,18 +65,39 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: 'supervisor',
     labelZh: '客服主管',
     labelEn: 'Supervisor',
-    permissions: [...archive, 'customer:create', 'customer:update', 'customer:assign', 'customer:merge', 'customer:reveal', 'customer:export_request'],
+    permissions: [...archive, 'customer:create', 'customer:update', 'customer:assign', 'customer:merge', 'customer:reveal', 'customer:export_request', ...complaintDesk],
   },
-  { name: 'agent', labelZh: '客服专员', labelEn: 'Agent', permissions: ['customer:read', 'customer:create', 'customer:update'] },
+  {
+    name: 'agent',
+    labelZh: '客服专员',
+    labelEn: 'Agent',
+    permissions: ['customer:read', 'customer:create', 'customer:update', 'complaint:register', 'complaint:read'],
+  },
   {
     name: 'archivist',
     labelZh: '档案专员',
     labelEn: 'Archivist',
-    permissions: [...archive, 'customer:create', 'customer:update', 'customer:close', 'customer:merge', 'customer:reveal', 'customer:import', 'customer:export_request'],
+    permissions: [
+      ...archive,
+      'customer:create',
+      'customer:update',
+      'customer:close',
+      'customer:merge',
+      'customer:reveal',
+      'customer:import',
+      'customer:export_request',
+      'complaint:register',
+      'complaint:read',
+    ],
   },
-  { name: 'complaints', labelZh: '客诉专员', labelEn: 'Complaint officer', permissions: [...archive, 'customer:create'] },
-  { name: 'membership', labelZh: '会籍管理员', labelEn: 'Membership officer', permissions: [...archive, 'customer:create', 'customer:update'] },
-  { name: 'handler', labelZh: '相关部门', labelEn: 'Department handler', permissions: [] },
+  { name: 'complaints', labelZh: '客诉专员', labelEn: 'Complaint officer', permissions: [...archive, 'customer:create', ...complaintDesk] },
+  {
+    name: 'membership',
+    labelZh: '会籍管理员',
+    labelEn: 'Membership officer',
+    permissions: [...archive, 'customer:create', 'customer:update', 'complaint:register', 'complaint:read'],
+  },
+  { name: 'handler', labelZh: '相关部门', labelEn: 'Department handler', permissions: ['complaint:respond'] },
   { name: 'admin', labelZh: '系统管理员', labelEn: 'Administrator', permissions: ['user:manage', 'role:manage', 'apikey:manage', 'audit:read'] },
 ];
 

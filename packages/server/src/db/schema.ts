@@ -194,6 +194,12 @@ export interface SchemaMigrationsTable {
   applied_at: Generated<Date>;
 }
 
+export interface RoleDefaultGrantsTable {
+  role: string;
+  permission: string;
+  granted_at: Generated<Date>;
+}
+
 export interface Database {
   departments: DepartmentsTable;
   roles: RolesTable;
@@ -203,6 +209,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  role_default_grants: RoleDefaultGrantsTable;
   customer_categories: CustomerCategoriesTable;
   customers: CustomersTable;
   customer_history: CustomerHistoryTable;
