@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ComplaintsTables } from './schema-complaints';
 
 /**
  * Table types for Kysely, kept by hand beside the migrations (docs/decisions/001-kysely-typed-sql.md).
@@ -200,7 +201,7 @@ export interface RoleDefaultGrantsTable {
   granted_at: Generated<Date>;
 }
 
-export interface Database {
+export interface Database extends ComplaintsTables {
   departments: DepartmentsTable;
   roles: RolesTable;
   users: UsersTable;
