@@ -119,9 +119,22 @@ export async function benchEngine(engine: 'pglite' | 'postgres', customers: Benc
     return m;
   }
 
+  /** The fixed cost of any request, with no list query: HTTP alone, then HTTP with the session check. */
+  async function baseline(name: string, path: string, withCookie: boolean): Promise<Measure> {
+    const run = () => fetch(`${base}${path}`, withCookie ? { headers: { cookie } } : {}).then((r) => r.arrayBuffer());
+    for (let i = 0; i < 20; i += 1) await run();
+    const ms: number[] = [];
+    for (let i = 0; i < opts.queries; i += 1) ms.push((await timed(run))[0]);
+    const m = { name, http: summarize(ms), sql: null, hits: 0 };
+    log(`  ${name.padEnd(34)} http p50 ${m.http.p50.toFixed(2)} p95 ${m.http.p95.toFixed(2)} ms`);
+    return m;
+  }
+
   const rnd = seededRandom(99);
   const sample = Array.from({ length: opts.queries }, () => customers[Math.floor(rnd() * customers.length)]!);
   const measures: Measure[] = [];
+  measures.push(await baseline('fixed cost: GET /api/health (HTTP + select 1)', '/api/health', false));
+  measures.push(await baseline('fixed cost: GET /auth/me (session)', '/api/v1/auth/me', true));
   for (const kind of searchKinds(sample)) {
     measures.push(await measure(`search: ${kind.name}`, sample.map((c) => `/api/v1/customers?limit=20&q=${encodeURIComponent(kind.q(c))}`)));
   }
