@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rawSignIn } from './clients';
+import { call, rawSignIn } from './clients';
 import { PASSWORD, buildCustomer, createUser, signIn, userClient, type Client } from './factories';
 import { describeEachDb } from './helpers';
 
@@ -35,7 +35,13 @@ describeEachDb('administration: users, roles, audit log, settings', (env) => {
       const created = await admin.post('/api/v1/users', { username: 'zhang.xy', displayName: '张晓燕', password: 'password-1', roles: ['agent'] });
       expect(created.status).toBe(201);
       expect(created.text).not.toContain('password');
-      expect((await rawSignIn(env(), 'Zhang.XY', 'password-1')).res.status).toBe(200); // names are case-insensitive
+      const first = await rawSignIn(env(), 'Zhang.XY', 'password-1'); // names are case-insensitive
+      expect(first.res.status).toBe(200);
+      // the admin knows this password: until the person chooses their own, only the change is allowed
+      expect(first.res.body.user.mustChangePassword).toBe(true);
+      const before = await call(env(), { url: '/api/v1/customers', cookies: { kefu_session: first.cookie! } });
+      expect(before.status).toBe(403);
+      expect(before.body.code).toBe('auth.must_change_password');
       const taken = await admin.post('/api/v1/users', { username: 'ZHANG.xy', displayName: '另一个', password: 'password-1', roles: ['agent'] });
       expect(taken.status).toBe(400);
       expect(taken.body.errors[0]).toEqual({ path: 'username', message: '用户名已被使用' });
@@ -66,7 +72,7 @@ describeEachDb('administration: users, roles, audit log, settings', (env) => {
       expect(audit.body.items.length).toBe(3);
     });
 
-    it('resetting a password ends the user\'s sessions and asks for a new one at sign-in', async () => {
+    it("resetting a password ends the user's sessions and asks for a new one at sign-in", async () => {
       const user = await createUser(env(), ['agent']);
       const s = await rawSignIn(env(), user.username, PASSWORD);
       expect((await admin.patch(`/api/v1/users/${user.id}`, { password: 'reset-password-1', version: user.version })).status).toBe(200);
@@ -133,7 +139,12 @@ describeEachDb('administration: users, roles, audit log, settings', (env) => {
       expect(settings.body).toEqual({ churnRiskDays: 60, bigCustomerTiers: ['vip', 'big'], timeZone: 'Asia/Shanghai' });
       expect((await supervisor.put('/api/v1/settings/archive', { ...settings.body, churnRiskDays: 30 })).status).toBe(403);
       const cats = await supervisor.get('/api/v1/customer-categories');
-      expect(cats.body.items.filter((c: { kind: string }) => c.kind === 'class').map((c: { labelZh: string }) => c.labelZh)).toEqual(['伙伴型', '合作型', '一般型', '潜在竞争型']);
+      expect(cats.body.items.filter((c: { kind: string }) => c.kind === 'class').map((c: { labelZh: string }) => c.labelZh)).toEqual([
+        '伙伴型',
+        '合作型',
+        '一般型',
+        '潜在竞争型',
+      ]);
       expect((await supervisor.put('/api/v1/customer-categories', { kind: 'tier', code: 'gold', labelZh: '金卡', labelEn: 'Gold' })).status).toBe(403);
     });
 
@@ -185,7 +196,12 @@ describeEachDb('the last administrator', (env) => {
         adminB.patch(`/api/v1/users/${a.id}`, { active: false, version: current.version }),
       ]);
       expect([x.status, y.status].filter((s) => s === 200)).toHaveLength(1);
-      const active = await env().handle.db.selectFrom('users').select('id').where('active', '=', true).where(sql<boolean>`'admin' = any(roles)`).execute();
+      const active = await env()
+        .handle.db.selectFrom('users')
+        .select('id')
+        .where('active', '=', true)
+        .where(sql<boolean>`'admin' = any(roles)`)
+        .execute();
       expect(active).toHaveLength(1);
       if (active[0]!.id !== a.id) return; // B won: A is gone, the rounds end here
     }

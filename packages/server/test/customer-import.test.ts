@@ -191,6 +191,36 @@ describeEachDb('customer import', (env) => {
       expect(again.body.code).toBe('import.already_done');
     });
 
+    it('a run left "running" by a process that died may run again after 15 minutes, not before', async () => {
+      const { client, raw } = await archivist();
+      const mobile = uniqueMobile();
+      const up = await raw.upload(
+        'crashed.csv',
+        csvOf([
+          ['姓名', '手机'],
+          ['陈中断', mobile],
+        ]),
+      );
+      expect(up.status).toBe(201);
+      const claimedAt = new Date(env().clock.now().getTime() - 5 * 60_000);
+      await env().handle.db.updateTable('customer_imports').set({ status: 'running', claimed_at: claimedAt }).where('id', '=', up.body.id).execute();
+      const run = () => client.post(`/api/v1/customer-imports/${up.body.id}/run`, { mapping: { name: 0, mobile: 1 }, mode: 'valid_only' });
+      const early = await run();
+      expect(early.status).toBe(409);
+      expect(early.body.code).toBe('import.running');
+      expect((await client.get(`/api/v1/customer-imports/${up.body.id}`)).body.status).toBe('running');
+      env().clock.set(new Date(env().clock.now().getTime() + 11 * 60_000)); // 16 minutes after the claim
+      try {
+        expect((await client.get(`/api/v1/customer-imports/${up.body.id}`)).body.status).toBe('uploaded');
+        const res = await run();
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ status: 'done', imported: 1 });
+        expect((await createdBy(env(), client.userId)).map((r) => r.mobile)).toEqual([mobile]);
+      } finally {
+        env().clock.set(new Date(env().clock.now().getTime() - 11 * 60_000));
+      }
+    });
+
     it('shows progress while a larger file runs', async () => {
       const { client, raw } = await archivist();
       const rows: unknown[][] = [['姓名', '手机']];

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './birthday';
 export * from './birthday-keys';
+export * from './calendar';
 export * from './common';
 export * from './complaint';
 export * from './complaint-workflow';

@@ -1,3 +1,4 @@
+import { CALENDAR_MESSAGES } from './calendar/messages';
 import { COMPLAINT_MESSAGES } from './complaint-messages';
 import type { MessageEntry as Entry } from './message-entry';
 
@@ -89,6 +90,7 @@ export const MESSAGES = {
   'settings.invalid': { 'zh-CN': '设置内容不正确', en: 'Invalid settings' },
   // each area's own catalog
   ...COMPLAINT_MESSAGES,
+  ...CALENDAR_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -188,6 +188,7 @@ export interface CustomerImportsTable {
   imported: Generated<number>;
   report: Json | null;
   finished_at: Date | null;
+  claimed_at: Date | null;
 }
 
 export interface SchemaMigrationsTable {

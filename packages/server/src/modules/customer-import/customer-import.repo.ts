@@ -30,7 +30,22 @@ export async function insertImport(db: Db, v: { createdBy: string; fileName: str
 export async function findImport(db: Db, id: string, userId: string) {
   return db
     .selectFrom('customer_imports')
-    .select(['id', 'created_by', 'created_at', 'file_name', 'status', 'headers', 'mapping', 'mode', 'total', 'processed', 'imported', 'report', 'finished_at'])
+    .select([
+      'id',
+      'created_by',
+      'created_at',
+      'file_name',
+      'status',
+      'headers',
+      'mapping',
+      'mode',
+      'total',
+      'processed',
+      'imported',
+      'report',
+      'finished_at',
+      'claimed_at',
+    ])
     .where('id', '=', id)
     .where('created_by', '=', userId)
     .executeTakeFirst();
@@ -42,15 +57,32 @@ export async function loadRows(db: Db, id: string): Promise<StoredRows> {
   return row.rows as StoredRows;
 }
 
-/** Only one run at a time: the row moves from uploaded to running once. */
-export async function claimForRun(db: Db, id: string, mapping: unknown, mode: string): Promise<boolean> {
+/**
+ * Only one run at a time: the row moves from uploaded to running once. A run claimed more than
+ * STALE_RUN_MS ago and still "running" belonged to a process that died (a run takes about a minute at
+ * 100,000 rows, and its one transaction left nothing behind): it may be claimed again.
+ */
+export const STALE_RUN_MS = 15 * 60_000;
+
+export async function claimForRun(db: Db, id: string, mapping: unknown, mode: string, now: Date): Promise<boolean> {
   const res = await db
     .updateTable('customer_imports')
-    .set({ status: 'running', mapping: JSON.stringify(mapping), mode, processed: 0, imported: 0 })
+    .set({ status: 'running', mapping: JSON.stringify(mapping), mode, processed: 0, imported: 0, claimed_at: now })
     .where('id', '=', id)
-    .where('status', '=', 'uploaded')
+    .where((eb) =>
+      eb.or([eb('status', '=', 'uploaded'), eb.and([eb('status', '=', 'running'), eb('claimed_at', '<', new Date(now.getTime() - STALE_RUN_MS))])]),
+    )
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
+}
+
+/** Uploads never run are dropped after a week: they hold whole customer books. */
+export async function dropOldUploads(db: Db, now: Date) {
+  await db
+    .deleteFrom('customer_imports')
+    .where('status', '=', 'uploaded')
+    .where('created_at', '<', new Date(now.getTime() - 7 * 86_400_000))
+    .execute();
 }
 
 export async function releaseRun(db: Db, id: string, report: unknown) {

@@ -11,6 +11,8 @@ import { parseCustomerFile } from './customer-import.parse';
 import { buildReport, percentOf, type ImportPhase } from './customer-import.report';
 import {
   claimForRun,
+  dropOldUploads,
+  STALE_RUN_MS,
   copyCustomerBatch,
   existingMobiles,
   finishImport,
@@ -51,6 +53,7 @@ export function createCustomerImportService(deps: { db: Db; clock: Clock; pglite
 
   async function upload(ctx: Ctx, fileName: string, data: Buffer): Promise<ImportUpload> {
     const sheet = await parseCustomerFile(fileName, data);
+    await dropOldUploads(db, clock.now());
     const rows = { lines: sheet.rows.map((r) => r.line), cells: sheet.rows.map((r) => r.cells) };
     const id = await insertImport(db, { createdBy: ctx.actor.id, fileName, headers: sheet.headers, rows, at: clock.now() });
     return {
@@ -107,7 +110,7 @@ export function createCustomerImportService(deps: { db: Db; clock: Clock; pglite
     const row = await mine(ctx, id);
     checkMapping(row, mapping);
     if (row.status === 'done') throw conflict('import.already_done');
-    if (!(await claimForRun(db, id, mapping, mode))) throw conflict('import.running');
+    if (!(await claimForRun(db, id, mapping, mode, clock.now()))) throw conflict('import.running');
     const state: Live = { phase: 'preparing', processed: 0, imported: 0, valid: 0 };
     live.set(id, state);
     let report: ImportReport | null = null;
@@ -163,8 +166,10 @@ export function createCustomerImportService(deps: { db: Db; clock: Clock; pglite
     const row = await mine(ctx, id);
     const now = live.get(id);
     const report = (row.report as ImportReport | null) ?? null;
+    // a run whose process died: nothing went in, and it may be run again
+    const stale = row.status === 'running' && !now && !!row.claimed_at && clock.now().getTime() - row.claimed_at.getTime() > STALE_RUN_MS;
     const p = {
-      status: row.status,
+      status: stale ? 'uploaded' : row.status,
       phase: now?.phase ?? null,
       total: row.total,
       processed: now?.processed ?? row.processed,
@@ -174,7 +179,7 @@ export function createCustomerImportService(deps: { db: Db; clock: Clock; pglite
     return {
       id: row.id,
       fileName: row.file_name,
-      status: row.status,
+      status: p.status,
       mode: (row.mode as ImportMode | null) ?? null,
       phase: p.phase,
       total: p.total,
