@@ -4,6 +4,7 @@ export * from './birthday-keys';
 export * from './calendar';
 export * from './common';
 export * from './complaint';
+export * from './complaint-report';
 export * from './complaint-workflow';
 export * from './customer';
 export * from './customer-export';

@@ -1,5 +1,6 @@
 import { CALENDAR_MESSAGES } from './calendar/messages';
 import { COMPLAINT_MESSAGES } from './complaint-messages';
+import { COMPLAINT_REPORT_MESSAGES } from './complaint-report-messages';
 import type { MessageEntry as Entry } from './message-entry';
 
 /**
@@ -90,6 +91,7 @@ export const MESSAGES = {
   'settings.invalid': { 'zh-CN': '设置内容不正确', en: 'Invalid settings' },
   // each area's own catalog
   ...COMPLAINT_MESSAGES,
+  ...COMPLAINT_REPORT_MESSAGES,
   ...CALENDAR_MESSAGES,
 } satisfies Record<string, Entry>;
 
