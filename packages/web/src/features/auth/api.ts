@@ -53,6 +53,7 @@ export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post('/api/v1/auth/password', body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
+    // before a forced change every other request was refused: load everything again
+    onSuccess: () => queryClient.invalidateQueries(),
   });
 }
