@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Customer, CustomerListItem } from '@kefu/shared/customer';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, apiAs, browserSkipReason, buildWeb, launchBrowser, screenshot, signIn, startServer, type RunningServer, searchCustomers } from './harness';
@@ -152,6 +153,34 @@ describe.skipIf(skip)('customer work in the browser: create, conflicts, lifecycl
     await page.getByTestId('tab-timeline').click();
     await page.getByTestId('timeline-event').filter({ hasText: '→ 销户（客户要求注销会籍）' }).waitFor();
     await screenshot(page, 'flow3-closed');
+  });
+
+  it('the archivist imports a small xlsx: mapping preview, the row-by-row check, valid rows in, then found by search', async () => {
+    const page = await signedIn('archivist');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('客户名册');
+    ws.addRow(['姓名', '手机号码', '性别', '备注']);
+    ws.addRow(['欧阳导入', '139 0000 7781', '女', 'WPS 保存的名册']);
+    ws.addRow(['上官导入', '+86 139-0000-7782', '男', '']);
+    ws.addRow(['号码错', '12345', '男', '这一行手机号不对']);
+    await page.goto(`${server.url}/customer-import`);
+    await page.getByTestId('import-upload-input').setInputFiles({
+      name: '会员名册.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await page.getByText('欧阳导入').first().waitFor(); // the preview
+    await page.getByTestId('import-check').click();
+    await expect.poll(() => page.getByTestId('import-report-summary').innerText()).toMatch(/3[\s\S]*2[\s\S]*1/);
+    await page.getByTestId('import-report').getByText('12345').waitFor();
+    await screenshot(page, 'flow7-import-check');
+    await page.getByTestId('import-run').click();
+    await expect.poll(() => page.getByTestId('import-result').innerText()).toContain('新增 2 位客户，跳过 1 行');
+    await screenshot(page, 'flow7-import-done');
+
+    await page.goto(`${server.url}/customers`);
+    await searchCustomers(page, '欧阳导入');
+    await page.getByTestId('customer-link').filter({ hasText: '欧阳导入' }).waitFor();
   });
 
   it('the supervisor merges a duplicate: its timeline moves over and it is gone from search', async () => {
