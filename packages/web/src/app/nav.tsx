@@ -1,4 +1,4 @@
-import { AuditOutlined, ContactsOutlined, ExportOutlined, ImportOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, ContactsOutlined, ExportOutlined, ImportOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Permission } from '@kefu/shared/permissions';
 import type { ReactNode } from 'react';
 import type { TextKey } from './i18n/catalog';
@@ -30,8 +30,25 @@ export const NAV_ITEMS: NavItem[] = [
       { key: 'customers.birthdayMonth', label: 'nav.customers.birthdayMonth', to: '/customers?list=birthday_month', anyOf: ['customer:read'] },
     ],
   },
+  {
+    key: 'complaints',
+    label: 'nav.complaints',
+    icon: <AlertOutlined />,
+    children: [
+      { key: 'complaints.queue', label: 'nav.complaints.queue', to: '/complaints', anyOf: ['complaint:read'] },
+      { key: 'complaints.new', label: 'nav.complaints.new', to: '/complaints/new', anyOf: ['complaint:register'] },
+      { key: 'complaints.approvals', label: 'nav.complaints.approvals', to: '/complaint-approvals', anyOf: ['complaint:approve'] },
+      { key: 'complaints.inbox', label: 'nav.complaints.inbox', to: '/complaint-transfers', anyOf: ['complaint:respond'] },
+    ],
+  },
   { key: 'customerImport', label: 'nav.customerImport', icon: <ImportOutlined />, to: '/customer-import', anyOf: ['customer:import'] },
-  { key: 'customerExports', label: 'nav.customerExports', icon: <ExportOutlined />, to: '/customer-exports', anyOf: ['customer:export_request', 'customer:export_approve'] },
+  {
+    key: 'customerExports',
+    label: 'nav.customerExports',
+    icon: <ExportOutlined />,
+    to: '/customer-exports',
+    anyOf: ['customer:export_request', 'customer:export_approve'],
+  },
   { key: 'archiveSettings', label: 'nav.archiveSettings', icon: <SettingOutlined />, to: '/archive-settings', anyOf: ['customer:settings'] },
   { key: 'audit', label: 'nav.audit', icon: <AuditOutlined />, to: '/audit-log', anyOf: ['audit:read'] },
   {

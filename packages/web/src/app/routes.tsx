@@ -20,6 +20,19 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/customers', Page: page(() => import('../features/customers/pages/CustomerListPage'), 'CustomerListPage'), anyOf: ['customer:read'] },
   { path: '/customers/new', Page: page(() => import('../features/customers/pages/CustomerCreatePage'), 'CustomerCreatePage'), anyOf: ['customer:create'] },
   { path: '/customers/:id', Page: page(() => import('../features/customers/pages/CustomerDetailPage'), 'CustomerDetailPage'), anyOf: ['customer:read'] },
+  { path: '/complaints', Page: page(() => import('../features/complaints/pages/ComplaintQueuePage'), 'ComplaintQueuePage'), anyOf: ['complaint:read'] },
+  {
+    path: '/complaints/new',
+    Page: page(() => import('../features/complaints/pages/ComplaintRegisterPage'), 'ComplaintRegisterPage'),
+    anyOf: ['complaint:register'],
+  },
+  { path: '/complaints/:id', Page: page(() => import('../features/complaints/pages/ComplaintCasePage'), 'ComplaintCasePage'), anyOf: ['complaint:read'] },
+  { path: '/complaint-approvals', Page: page(() => import('../features/complaints/pages/ApprovalsPage'), 'ApprovalsPage'), anyOf: ['complaint:approve'] },
+  {
+    path: '/complaint-transfers',
+    Page: page(() => import('../features/complaints/pages/TransferInboxPage'), 'TransferInboxPage'),
+    anyOf: ['complaint:respond'],
+  },
   { path: '/customer-import', Page: page(() => import('../features/customer-import/ImportPage'), 'ImportPage'), anyOf: ['customer:import'] },
   {
     path: '/customer-exports',

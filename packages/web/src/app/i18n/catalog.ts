@@ -2,11 +2,16 @@ import { adminText } from '../../features/admin/text';
 import { archiveSettingsText } from '../../features/archive-settings/text';
 import { auditText } from '../../features/audit/text';
 import { authText } from '../../features/auth/text';
+import { complaintCaseText } from '../../features/complaints/case-text';
+import { complaintFormText } from '../../features/complaints/form-text';
+import { complaintStepText } from '../../features/complaints/step-text';
+import { complaintText } from '../../features/complaints/text';
 import { customerExportText } from '../../features/customer-export/text';
 import { customerImportText } from '../../features/customer-import/text';
 import { customerDetailText } from '../../features/customers/detail-text';
 import { customerFormText } from '../../features/customers/form-text';
 import { customerText } from '../../features/customers/text';
+import { notificationText } from '../../features/notifications/text';
 import { commonText } from './common-text';
 
 /** Every UI text, each with its zh-CN and English side by side, so none is missing a translation. */
@@ -21,5 +26,10 @@ export const CATALOG = {
   ...archiveSettingsText,
   ...customerImportText,
   ...customerExportText,
+  ...complaintText,
+  ...complaintFormText,
+  ...complaintCaseText,
+  ...complaintStepText,
+  ...notificationText,
 };
 export type TextKey = keyof typeof CATALOG;

@@ -3,6 +3,7 @@ import { Layout, Menu, type MenuProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../features/auth/session';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import type { Translate } from '../i18n/use-t';
 import { useT } from '../i18n/use-t';
 import { activeNavKey, NAV_ITEMS, visibleNav, type NavItem } from '../nav';
@@ -61,6 +62,7 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu />
         </Layout.Header>

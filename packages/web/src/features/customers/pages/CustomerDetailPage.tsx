@@ -3,6 +3,8 @@ import { Alert, Button, Card, Result, Spin, Tabs } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/use-t';
+import { useSession } from '../../auth/session';
+import { CustomerComplaints, RegisterComplaintButton } from '../../complaints/components/CustomerComplaints';
 import { errorText, isApiError } from '../../../lib/api-error';
 import { useCustomer } from '../api';
 import { CustomerHeader } from '../components/CustomerHeader';
@@ -17,6 +19,7 @@ export function CustomerDetailPage() {
   const t = useT();
   const { id = '' } = useParams();
   const customer = useCustomer(id);
+  const { can } = useSession();
   const [revealed, setRevealed] = useState<{ id: string; numbers: RevealedNumbers } | null>(null);
   const [editing, setEditing] = useState(false);
   const numbers = revealed?.id === id ? revealed.numbers : null;
@@ -47,10 +50,20 @@ export function CustomerDetailPage() {
       {readOnly ? <Alert type="info" showIcon title={t('customer.readOnly')} style={{ marginBottom: 16 }} /> : null}
       <Card variant="borderless">
         <Tabs
+          tabBarExtraContent={<RegisterComplaintButton customerId={c.id} />}
           items={[
             { key: 'profile', label: t('customer.tab.profile'), children: <CustomerProfile customer={c} numbers={numbers} /> },
             { key: 'timeline', label: <span data-testid="tab-timeline">{t('customer.tab.timeline')}</span>, children: <TimelineTab customerId={c.id} /> },
             { key: 'history', label: <span data-testid="tab-history">{t('customer.tab.history')}</span>, children: <HistoryTab customerId={c.id} /> },
+            ...(can('complaint:read')
+              ? [
+                  {
+                    key: 'complaints',
+                    label: <span data-testid="tab-complaints">{t('complaints.customer.tab')}</span>,
+                    children: <CustomerComplaints customerId={c.id} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

@@ -1,0 +1,26 @@
+import type { ComplaintSla } from '@kefu/shared/complaint';
+import type { Lang } from '@kefu/shared/messages';
+
+export type ClockStatus = ComplaintSla['status'];
+
+/** "1小时20分" / "1 h 20 min": working time is counted in hours (working days have different lengths). */
+export function durationText(ms: number, lang: Lang): string {
+  const minutes = Math.max(0, Math.floor(Math.abs(ms) / 60_000));
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (lang === 'zh-CN') return h ? `${h}小时${m ? `${m}分` : ''}` : `${m}分`;
+  return h ? `${h} h${m ? ` ${m} min` : ''}` : `${m} min`;
+}
+
+/**
+ * The clock as of `now`, from the server's answer read at `readAt`. The server counts working time only;
+ * between two reads we count the wall time that passed, and the lists read again every minute, so
+ * outside working hours the figure can run ahead by at most that minute before it is corrected.
+ */
+export function clockAt(sla: ComplaintSla, readAt: number, now: number): { status: ClockStatus; remainingMs: number | null } {
+  if (sla.remainingMs === null || sla.status === 'paused' || sla.status === 'met') return { status: sla.status, remainingMs: sla.remainingMs };
+  const remainingMs = sla.remainingMs - Math.max(0, now - readAt);
+  return { status: remainingMs < 0 ? 'breached' : sla.status, remainingMs };
+}
+
+export const CLOCK_COLORS: Record<ClockStatus, string> = { on_track: '#1677ff', at_risk: '#fa8c16', breached: '#f5222d', met: '#52c41a', paused: '#8c8c8c' };

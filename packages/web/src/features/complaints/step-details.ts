@@ -1,0 +1,44 @@
+import { SATISFACTION_LABELS, type ComplaintStepRecord, type Satisfaction } from '@kefu/shared/complaint';
+import { COMPLAINT_ACTION_LABELS, type ComplaintAction } from '@kefu/shared/complaint-workflow';
+import type { Lang } from '@kefu/shared/messages';
+import dayjs from 'dayjs';
+import { CATALOG, type TextKey } from '../../app/i18n/catalog';
+import type { Translate } from '../../app/i18n/use-t';
+import { fenToYuan } from './money';
+
+const known = (key: string): key is TextKey => Object.prototype.hasOwnProperty.call(CATALOG, key);
+
+/** A step's title: a workflow action's label, another kind of step's, never a bare code. */
+export function stepTitle(action: string, lang: Lang, t: Translate): string {
+  if (action === 'feedback') return COMPLAINT_ACTION_LABELS.recordFeedback[lang];
+  const label = COMPLAINT_ACTION_LABELS[action as ComplaintAction];
+  if (label) return label[lang];
+  const key = `complaintStep.${action}`;
+  return known(key) ? t(key) : t('complaintStep.other');
+}
+
+function valueText(key: string, value: unknown, lang: Lang, t: Translate): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (key === 'compensationFen') return typeof value === 'number' && value > 0 ? t('complaintStep.yuan', { yuan: fenToYuan(value) }) : null;
+  if (key.startsWith('satisfaction') && typeof value === 'string') return SATISFACTION_LABELS[value as Satisfaction]?.[lang] ?? null;
+  if (key.endsWith('At') && typeof value === 'string') return dayjs(value).format('YYYY-MM-DD HH:mm');
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (typeof value === 'object' && 'name' in value && typeof value.name === 'string') return value.name;
+  return null;
+}
+
+/**
+ * The labelled lines of one step, for the fields people read; ids and internal values are left out.
+ * A person recorded as `{id, name}` or as `investigatorName` reads the same ("调查人：王经理").
+ */
+export function stepDetails(step: ComplaintStepRecord, lang: Lang, t: Translate): { label: string; text: string }[] {
+  const lines: { label: string; text: string }[] = [];
+  for (const [rawKey, value] of Object.entries(step.data)) {
+    const key = rawKey.endsWith('Name') ? rawKey.slice(0, -4) : rawKey;
+    const labelKey = `complaintStep.field.${key}`;
+    if (!known(labelKey)) continue;
+    const text = valueText(key === rawKey ? key : 'name', value, lang, t);
+    if (text) lines.push({ label: t(labelKey), text });
+  }
+  return lines;
+}

@@ -1,0 +1,33 @@
+import type { TextTable } from '../../app/i18n/entry';
+
+/** Lines of the step history: steps that are not workflow actions, and the fields a step records. */
+export const complaintStepText = {
+  'complaintStep.register': { 'zh-CN': '登记客诉', en: 'Registered' },
+  'complaintStep.transfer_answer': { 'zh-CN': '部门答复', en: 'Department answered' },
+  'complaintStep.promise_kept': { 'zh-CN': '承诺已兑现', en: 'Promise kept' },
+  'complaintStep.breach': { 'zh-CN': '超过时限', en: 'Deadline breached' },
+  'complaintStep.at_risk': { 'zh-CN': '即将超时提醒', en: 'Deadline at risk' },
+  'complaintStep.reminder': { 'zh-CN': '转交催办', en: 'Transfer reminder' },
+  'complaintStep.follow_up_done': { 'zh-CN': '结案后回访', en: 'Follow-up after closing' },
+  'complaintStep.other': { 'zh-CN': '处理记录', en: 'Case note' },
+  'complaintStep.field.note': { 'zh-CN': '备注', en: 'Note' },
+  'complaintStep.field.findings': { 'zh-CN': '核实情况', en: 'Findings' },
+  'complaintStep.field.investigator': { 'zh-CN': '调查人', en: 'Investigator' },
+  'complaintStep.field.proposal': { 'zh-CN': '处理意见', en: 'Proposal' },
+  'complaintStep.field.responsible': { 'zh-CN': '负责人', en: 'Responsible' },
+  'complaintStep.field.compensationFen': { 'zh-CN': '补偿金额', en: 'Compensation' },
+  'complaintStep.field.result': { 'zh-CN': '处理结果', en: 'Result' },
+  'complaintStep.field.handler': { 'zh-CN': '处理人', en: 'Handler' },
+  'complaintStep.field.satisfactionResult': { 'zh-CN': '处理结果满意度', en: 'Satisfaction with the result' },
+  'complaintStep.field.satisfactionSpeed': { 'zh-CN': '处理速度满意度', en: 'Satisfaction with the speed' },
+  'complaintStep.field.suggestion': { 'zh-CN': '客户建议', en: 'Suggestion' },
+  'complaintStep.field.callbackAt': { 'zh-CN': '约定回电时间', en: 'Callback promised at' },
+  'complaintStep.field.reason': { 'zh-CN': '原因', en: 'Reason' },
+  'complaintStep.field.assignee': { 'zh-CN': '处理人', en: 'Assignee' },
+  'complaintStep.field.department': { 'zh-CN': '部门', en: 'Department' },
+  'complaintStep.field.request': { 'zh-CN': '转交要求', en: 'Request' },
+  'complaintStep.field.answer': { 'zh-CN': '答复', en: 'Answer' },
+  'complaintStep.field.what': { 'zh-CN': '承诺内容', en: 'Promise' },
+  'complaintStep.field.dueAt': { 'zh-CN': '期限', en: 'Due' },
+  'complaintStep.yuan': { 'zh-CN': '{yuan} 元', en: '{yuan} yuan' },
+} satisfies TextTable;
