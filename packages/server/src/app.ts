@@ -17,6 +17,7 @@ import { errorHandler, notFoundHandler } from './lib/problem';
 import { zodValidatorCompiler } from './lib/validation';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, createAuthService } from './modules/auth';
+import { calendarRoutes, createCalendarService } from './modules/calendar';
 import { createCustomerService, customerRoutes } from './modules/customers';
 import { createCustomerExportService, customerExportRoutes } from './modules/customer-export';
 import { createCustomerImportService, customerImportRoutes } from './modules/customer-import';
@@ -34,11 +35,14 @@ export interface Deps {
 
 function buildServices(deps: Deps) {
   const settings = createSettingsService(deps);
+  // the business calendar: other modules take it as a dep and call calendar.current() per SLA computation
+  const calendar = createCalendarService(deps);
   const customers = createCustomerService({ ...deps, settings });
   return {
     auth: createAuthService(deps),
     users: createUserService(deps),
     settings,
+    calendar,
     customers,
     customerImports: createCustomerImportService(deps),
     customerExports: createCustomerExportService({ ...deps, settings, customers }),
@@ -125,6 +129,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   userRoutes(app);
   auditRoutes(app);
   settingsRoutes(app);
+  calendarRoutes(app);
   customerRoutes(app);
   customerImportRoutes(app);
   customerExportRoutes(app);

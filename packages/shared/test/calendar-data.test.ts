@@ -84,10 +84,11 @@ describe('calendar request schemas', () => {
   });
 
   it.each([
-    [{ kind: 'holiday', name: '元旦' }, []],
-    [{ kind: 'normal' }, []],
-    [{ kind: 'holiday', name: '  ' }, ['name: calendar.v.day_name']],
-    [{ kind: 'workday', name: '春节调休春节调休春节调休春节调休春节调休春节调休' }, ['name: calendar.v.day_name']],
+    [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, []],
+    [{ date: '2027-01-02', kind: 'normal' }, []],
+    [{ date: '2027-01-01', kind: 'holiday', name: '  ' }, ['name: calendar.v.day_name']],
+    [{ date: '2027-02-06', kind: 'workday', name: '春节调休春节调休春节调休春节调休春节调休春节调休' }, ['name: calendar.v.day_name']],
+    [{ date: '2027-02-30', kind: 'holiday', name: '春节' }, ['date: calendar.v.date']],
   ])('day %j', (body, expected) => {
     expect(messages(calendarDayBody.safeParse(body))).toEqual(expected);
   });

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CalendarTables } from './schema-calendar';
+import type { ComplaintReportsTables } from './schema-complaint-reports';
 import type { ComplaintsTables } from './schema-complaints';
 
 /**
@@ -202,7 +204,7 @@ export interface RoleDefaultGrantsTable {
   granted_at: Generated<Date>;
 }
 
-export interface Database extends ComplaintsTables {
+export interface Database extends ComplaintsTables, CalendarTables, ComplaintReportsTables {
   departments: DepartmentsTable;
   roles: RolesTable;
   users: UsersTable;

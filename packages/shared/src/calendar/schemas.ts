@@ -46,23 +46,20 @@ export const calendarConfigSchema = z
 export const CALENDAR_DAY_KINDS = ['holiday', 'workday', 'normal'] as const;
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
 
-export const calendarDayBody = z
-  .object({
-    kind: z.enum(CALENDAR_DAY_KINDS),
-    name: z.string().trim().max(20, { message: 'calendar.v.day_name' }).default(''),
-  })
-  .refine((d) => d.kind === 'normal' || d.name.length > 0, { message: 'calendar.v.day_name', path: ['name'] });
+const dayFields = z.object({
+  date: calendarDateSchema,
+  kind: z.enum(CALENDAR_DAY_KINDS),
+  name: z.string().trim().max(20, { message: 'calendar.v.day_name' }).default(''),
+});
+/** POST /calendar/days: sets one day (the date is in the body, so a bad one is a field error, not a 404). */
+export const calendarDayBody = dayFields.refine((d) => d.kind === 'normal' || d.name.length > 0, { message: 'calendar.v.day_name', path: ['name'] });
 export type CalendarDayBody = z.infer<typeof calendarDayBody>;
 
 export const calendarDateParams = z.object({ date: calendarDateSchema });
 
-const year = z.coerce
-  .number({ message: 'calendar.v.year' })
-  .int({ message: 'calendar.v.year' })
-  .min(2000, { message: 'calendar.v.year' })
-  .max(2100, { message: 'calendar.v.year' });
-export const calendarYearParams = z.object({ year });
-export const calendarDaysQuery = z.object({ year });
+/** A year in a path; its range is checked by the service, so that it is a clear 400, not a 404. */
+export const calendarYearParams = z.object({ year: z.coerce.number().int() });
+export const CALENDAR_YEAR_RANGE = [2000, 2100] as const;
 
 /** One day of a year as the page shows it: the effective kind, and what shipped under it. */
 export const calendarDayEntrySchema = z.object({
