@@ -1,10 +1,21 @@
-import { SATISFACTION_LABELS, type ComplaintStepRecord, type Satisfaction } from '@kefu/shared/complaint';
+import {
+  COMPLAINT_CATEGORY_LABELS,
+  COMPLAINT_CHANNEL_LABELS,
+  COMPLAINT_SEVERITY_LABELS,
+  SATISFACTION_LABELS,
+  type ComplaintCategory,
+  type ComplaintChannel,
+  type ComplaintSeverity,
+  type ComplaintStepRecord,
+  type Satisfaction,
+} from '@kefu/shared/complaint';
 import { COMPLAINT_ACTION_LABELS, type ComplaintAction } from '@kefu/shared/complaint-workflow';
 import type { Lang } from '@kefu/shared/messages';
 import dayjs from 'dayjs';
 import { CATALOG, type TextKey } from '../../app/i18n/catalog';
 import type { Translate } from '../../app/i18n/use-t';
 import { fenToYuan } from './money';
+import { durationText } from './sla-clock';
 
 const known = (key: string): key is TextKey => Object.prototype.hasOwnProperty.call(CATALOG, key);
 
@@ -19,6 +30,12 @@ export function stepTitle(action: string, lang: Lang, t: Translate): string {
 
 function valueText(key: string, value: unknown, lang: Lang, t: Translate): string | null {
   if (value === null || value === undefined || value === '') return null;
+  if (key === 'late') return value === true ? t('complaintStep.late') : null;
+  if (key === 'pausedWorkingMs') return typeof value === 'number' ? durationText(value, lang) : null;
+  if (key === 'followUps') return Array.isArray(value) && value.length ? value.join('、') : null;
+  if (key === 'channel') return COMPLAINT_CHANNEL_LABELS[value as ComplaintChannel]?.[lang] ?? null;
+  if (key === 'category') return COMPLAINT_CATEGORY_LABELS[value as ComplaintCategory]?.[lang] ?? null;
+  if (key === 'severity') return COMPLAINT_SEVERITY_LABELS[value as ComplaintSeverity]?.[lang] ?? null;
   if (key === 'compensationFen') return typeof value === 'number' && value > 0 ? t('complaintStep.yuan', { yuan: fenToYuan(value) }) : null;
   if (key.startsWith('satisfaction') && typeof value === 'string') return SATISFACTION_LABELS[value as Satisfaction]?.[lang] ?? null;
   if (key.endsWith('At') && typeof value === 'string') return dayjs(value).format('YYYY-MM-DD HH:mm');

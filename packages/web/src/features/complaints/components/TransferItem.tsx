@@ -1,5 +1,5 @@
 import { transferAnswerBody, type ComplaintTransfer } from '@kefu/shared/complaint';
-import { Alert, App, Button, Card, Input, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -55,16 +55,20 @@ export function TransferItem({ transfer: tr }: { transfer: ComplaintTransfer }) 
       </Typography.Text>
       {open ? (
         <div style={{ marginTop: 10 }}>
-          {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} /> : null}
-          <Input.TextArea
-            rows={3}
-            maxLength={4000}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder={t('complaintInbox.answerPlaceholder')}
-            data-testid="inbox-answer"
-          />
-          <Button type="primary" style={{ marginTop: 8 }} loading={answer.isPending} onClick={submit} data-testid="inbox-submit">
+          <Form.Item validateStatus={error ? 'error' : undefined} help={error} style={{ marginBottom: 8 }}>
+            <Input.TextArea
+              rows={3}
+              maxLength={4000}
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                setError(null);
+              }}
+              placeholder={t('complaintInbox.answerPlaceholder')}
+              data-testid="inbox-answer"
+            />
+          </Form.Item>
+          <Button type="primary" loading={answer.isPending} onClick={submit} data-testid="inbox-submit">
             {t('complaintInbox.submit')}
           </Button>
         </div>
