@@ -13,13 +13,17 @@ export function durationText(ms: number, lang: Lang): string {
 }
 
 /**
- * The clock as of `now`, from the server's answer read at `readAt`. The server counts working time only;
- * between two reads we count the wall time that passed, and the lists read again every minute, so
- * outside working hours the figure can run ahead by at most that minute before it is corrected.
+ * The clock as of `now`, from the server's answer read at `readAt`: the server counts working time only,
+ * and so does `elapsed` (the business calendar) between two reads.
  */
-export function clockAt(sla: ComplaintSla, readAt: number, now: number): { status: ClockStatus; remainingMs: number | null } {
+export function clockAt(
+  sla: ComplaintSla,
+  readAt: number,
+  now: number,
+  elapsed: (from: number, to: number) => number,
+): { status: ClockStatus; remainingMs: number | null } {
   if (sla.remainingMs === null || sla.status === 'paused' || sla.status === 'met') return { status: sla.status, remainingMs: sla.remainingMs };
-  const remainingMs = sla.remainingMs - Math.max(0, now - readAt);
+  const remainingMs = sla.remainingMs - (now > readAt ? elapsed(readAt, now) : 0);
   return { status: remainingMs < 0 ? 'breached' : sla.status, remainingMs };
 }
 

@@ -4,6 +4,7 @@ import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
 import { CLOCK_COLORS, clockAt, durationText } from '../sla-clock';
 import { useNow } from '../use-now';
+import { useWorkingElapsed } from '../use-working-clock';
 
 interface Props {
   sla: ComplaintSla;
@@ -17,7 +18,8 @@ export function SlaCountdown({ sla, readAt, strong }: Props) {
   const t = useT();
   const { lang } = useLang();
   const now = useNow();
-  const { status, remainingMs } = clockAt(sla, readAt, now);
+  const elapsed = useWorkingElapsed();
+  const { status, remainingMs } = clockAt(sla, readAt, now, elapsed);
   let text: string;
   if (status === 'paused') text = t('complaints.sla.paused');
   else if (status === 'met') text = t('complaints.sla.met');
