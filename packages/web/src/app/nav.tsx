@@ -39,6 +39,8 @@ export const NAV_ITEMS: NavItem[] = [
       { key: 'complaints.new', label: 'nav.complaints.new', to: '/complaints/new', anyOf: ['complaint:register'] },
       { key: 'complaints.approvals', label: 'nav.complaints.approvals', to: '/complaint-approvals', anyOf: ['complaint:approve'] },
       { key: 'complaints.inbox', label: 'nav.complaints.inbox', to: '/complaint-transfers', anyOf: ['complaint:respond'] },
+      { key: 'complaints.reports', label: 'nav.complaints.reports', to: '/complaint-reports', anyOf: ['complaint:report'] },
+      { key: 'complaints.rootCause', label: 'nav.complaints.rootCause', to: '/complaint-reports/root-cause', anyOf: ['complaint:report'] },
     ],
   },
   { key: 'customerImport', label: 'nav.customerImport', icon: <ImportOutlined />, to: '/customer-import', anyOf: ['customer:import'] },

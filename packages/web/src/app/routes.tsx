@@ -33,6 +33,17 @@ export const APP_ROUTES: AppRoute[] = [
     Page: page(() => import('../features/complaints/pages/TransferInboxPage'), 'TransferInboxPage'),
     anyOf: ['complaint:respond'],
   },
+  // the reports' own chunk (with the chart library): loaded only by those who open them
+  {
+    path: '/complaint-reports',
+    Page: page(() => import('../features/complaint-reports/pages/ComplaintReportsPage'), 'ComplaintReportsPage'),
+    anyOf: ['complaint:report'],
+  },
+  {
+    path: '/complaint-reports/root-cause',
+    Page: page(() => import('../features/complaint-reports/pages/RootCausePage'), 'RootCausePage'),
+    anyOf: ['complaint:report'],
+  },
   { path: '/customer-import', Page: page(() => import('../features/customer-import/ImportPage'), 'ImportPage'), anyOf: ['customer:import'] },
   {
     path: '/customer-exports',

@@ -2,6 +2,7 @@ import { adminText } from '../../features/admin/text';
 import { archiveSettingsText } from '../../features/archive-settings/text';
 import { auditText } from '../../features/audit/text';
 import { authText } from '../../features/auth/text';
+import { complaintReportText } from '../../features/complaint-reports/text';
 import { complaintCaseText } from '../../features/complaints/case-text';
 import { complaintFormText } from '../../features/complaints/form-text';
 import { complaintStepText } from '../../features/complaints/step-text';
@@ -30,6 +31,7 @@ export const CATALOG = {
   ...complaintFormText,
   ...complaintCaseText,
   ...complaintStepText,
+  ...complaintReportText,
   ...notificationText,
 };
 export type TextKey = keyof typeof CATALOG;
