@@ -26,7 +26,11 @@ export const APP_ROUTES: AppRoute[] = [
     Page: page(() => import('../features/complaints/pages/ComplaintRegisterPage'), 'ComplaintRegisterPage'),
     anyOf: ['complaint:register'],
   },
-  { path: '/complaints/:id', Page: page(() => import('../features/complaints/pages/ComplaintCasePage'), 'ComplaintCasePage'), anyOf: ['complaint:read'] },
+  {
+    path: '/complaints/:id',
+    Page: page(() => import('../features/complaints/pages/ComplaintCasePage'), 'ComplaintCasePage'),
+    anyOf: ['complaint:read', 'complaint:respond'],
+  },
   { path: '/complaint-approvals', Page: page(() => import('../features/complaints/pages/ApprovalsPage'), 'ApprovalsPage'), anyOf: ['complaint:approve'] },
   {
     path: '/complaint-transfers',
@@ -55,6 +59,7 @@ export const APP_ROUTES: AppRoute[] = [
     Page: page(() => import('../features/archive-settings/pages/ArchiveSettingsPage'), 'ArchiveSettingsPage'),
     anyOf: ['customer:settings'],
   },
+  { path: '/calendar', Page: page(() => import('../features/calendar/pages/CalendarPage'), 'CalendarPage'), anyOf: ['calendar:manage'] },
   { path: '/audit-log', Page: page(() => import('../features/audit/AuditLogPage'), 'AuditLogPage'), anyOf: ['audit:read'] },
   { path: '/admin/users', Page: page(() => import('../features/admin/pages/UsersPage'), 'UsersPage'), anyOf: ['user:manage'] },
   { path: '/admin/departments', Page: page(() => import('../features/admin/pages/DepartmentsPage'), 'DepartmentsPage'), anyOf: ['user:manage'] },

@@ -80,7 +80,7 @@ export function useTransferInbox(open: boolean) {
   return useInfiniteQuery(paged<ComplaintTransfer>(['complaint-transfers', { open }], '/api/v1/complaint-transfers', { open: open || undefined }, REFRESH_MS));
 }
 
-export function usePromiseList(params: { mine?: boolean; overdue?: boolean; complaintId?: string }) {
+export function usePromiseList(params: { mine?: boolean; overdue?: boolean; open?: boolean; complaintId?: string }) {
   return useInfiniteQuery(paged<ComplaintPromise>(['complaint-promises', params], '/api/v1/complaint-promises', params, REFRESH_MS));
 }
 

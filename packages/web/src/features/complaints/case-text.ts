@@ -3,6 +3,7 @@ import type { TextTable } from '../../app/i18n/entry';
 /** The case page: the 附件二 sheet (seed 003), deadlines, transfers, promises and follow-ups. */
 export const complaintCaseText = {
   'complaintCase.back': { 'zh-CN': '返回客诉队列', en: 'Back to the queue' },
+  'complaintCase.backInbox': { 'zh-CN': '返回部门待办', en: 'Back to the inbox' },
   'complaintCase.registered': { 'zh-CN': '客诉已登记，请告知客户投诉编号：', en: 'Registered. Give the caller this number:' },
   'complaintCase.customerFile': { 'zh-CN': '客户档案：{name}', en: 'customer: {name}' },
   'complaintCase.reopened': { 'zh-CN': '已重新打开 {n} 次', en: 'Reopened {n} times' },

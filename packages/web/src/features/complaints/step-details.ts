@@ -31,7 +31,11 @@ export function stepTitle(action: string, lang: Lang, t: Translate): string {
 function valueText(key: string, value: unknown, lang: Lang, t: Translate): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (key === 'late') return value === true ? t('complaintStep.late') : null;
-  if (key === 'pausedWorkingMs') return typeof value === 'number' ? durationText(value, lang) : null;
+  if (key === 'clock' || key === 'kind') {
+    const label = `complaintStep.${key}.${String(value)}`;
+    return known(label) ? t(label) : null;
+  }
+  if (key === 'pausedWorkingMs' || key === 'remainingMs') return typeof value === 'number' ? durationText(value, lang) : null;
   if (key === 'followUps') return Array.isArray(value) && value.length ? value.join('、') : null;
   if (key === 'channel') return COMPLAINT_CHANNEL_LABELS[value as ComplaintChannel]?.[lang] ?? null;
   if (key === 'category') return COMPLAINT_CATEGORY_LABELS[value as ComplaintCategory]?.[lang] ?? null;

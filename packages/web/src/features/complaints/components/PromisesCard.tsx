@@ -9,7 +9,7 @@ import { useKeepPromise, usePromiseList } from '../api';
 export function PromisesCard({ complaintId }: { complaintId: string }) {
   const t = useT();
   const { message } = App.useApp();
-  const list = usePromiseList({ complaintId });
+  const list = usePromiseList({ complaintId, open: false });
   const keep = useKeepPromise();
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   if (!rows.length && !list.error) return null;

@@ -7,14 +7,12 @@ import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
 import { errorText } from '../../../lib/api-error';
 import { zodFieldErrors } from '../../../lib/form-errors';
-import { useSession } from '../../auth/session';
 import { useAnswerTransfer } from '../api';
 
 /** One case transferred to the department: what is asked, by when (overdue in red), and the answer typed in place. */
 export function TransferItem({ transfer: tr }: { transfer: ComplaintTransfer }) {
   const t = useT();
   const { lang } = useLang();
-  const { can } = useSession();
   const { message } = App.useApp();
   const answer = useAnswerTransfer();
   const [text, setText] = useState('');
@@ -30,7 +28,7 @@ export function TransferItem({ transfer: tr }: { transfer: ComplaintTransfer }) 
       { onSuccess: () => void message.success(t('complaintInbox.answered')), onError: (e) => setError(errorText(e)) },
     );
   };
-  const number = can('complaint:read') ? <Link to={`/complaints/${tr.complaintId}`}>{tr.complaintNumber}</Link> : tr.complaintNumber;
+  const number = <Link to={`/complaints/${tr.complaintId}`}>{tr.complaintNumber}</Link>;
   return (
     <Card size="small" style={{ marginBottom: 12, borderColor: open && tr.overdue ? '#ffa39e' : undefined }} data-testid="inbox-item" data-open={open}>
       <Space wrap style={{ marginBottom: 6 }}>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/use-t';
 import { errorText, isApiError, type ApiError } from '../../../lib/api-error';
+import { useSession } from '../../auth/session';
 import { useComplaint } from '../api';
 import { CaseHeader } from '../components/CaseHeader';
 import { FollowUpsCard } from '../components/FollowUpsCard';
@@ -20,6 +21,11 @@ export function ComplaintCasePage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const complaint = useComplaint(id);
+  const { can } = useSession();
+  // a department handler reads the cases transferred to them, and goes back to their inbox
+  const back = can('complaint:read')
+    ? { to: '/complaints', text: t('complaintCase.back') }
+    : { to: '/complaint-transfers', text: t('complaintCase.backInbox') };
   const [conflict, setConflict] = useState<string | null>(null);
   const justRegistered = (location.state as { registered?: boolean } | null)?.registered === true;
 
@@ -31,8 +37,8 @@ export function ComplaintCasePage() {
         status={notFound ? '404' : 'warning'}
         title={errorText(complaint.error)}
         extra={
-          <Link to="/complaints">
-            <Button>{t('complaintCase.back')}</Button>
+          <Link to={back.to}>
+            <Button>{back.text}</Button>
           </Link>
         }
       />
@@ -44,8 +50,8 @@ export function ComplaintCasePage() {
     setConflict(err.code === 'complaint.version_conflict' ? t('complaintCase.conflict.version') : `${errorText(err)} ${t('complaintCase.conflict.reloaded')}`);
   return (
     <>
-      <Link to="/complaints" style={{ display: 'inline-block', marginBottom: 12 }}>
-        <ArrowLeftOutlined /> {t('complaintCase.back')}
+      <Link to={back.to} style={{ display: 'inline-block', marginBottom: 12 }}>
+        <ArrowLeftOutlined /> {back.text}
       </Link>
       {justRegistered ? <RegisteredBanner number={c.number} /> : null}
       {conflict ? (
@@ -61,9 +67,9 @@ export function ComplaintCasePage() {
         </Col>
         <Col xs={24} xl={9}>
           <SlaCard complaint={c} readAt={complaint.dataUpdatedAt} />
-          <FollowUpsCard complaintId={c.id} closed={c.state === 'closed'} />
+          {can('complaint:read') ? <FollowUpsCard complaintId={c.id} closed={c.state === 'closed'} /> : null}
           <TransfersCard complaintId={c.id} />
-          <PromisesCard complaintId={c.id} />
+          {can('complaint:read') ? <PromisesCard complaintId={c.id} /> : null}
         </Col>
       </Row>
     </>
