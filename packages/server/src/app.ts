@@ -18,10 +18,12 @@ import { zodValidatorCompiler } from './lib/validation';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, createAuthService } from './modules/auth';
 import { calendarRoutes, createCalendarService } from './modules/calendar';
+import { complaintRoutes, createComplaintService } from './modules/complaints';
 import { createCustomerService, customerRoutes } from './modules/customers';
 import { createCustomerExportService, customerExportRoutes } from './modules/customer-export';
 import { createCustomerImportService, customerImportRoutes } from './modules/customer-import';
 import { createSettingsService, settingsRoutes } from './modules/settings';
+import { createNotificationService, notificationRoutes } from './modules/notifications';
 import { createUserService, userRoutes } from './modules/users';
 
 export interface Deps {
@@ -46,6 +48,8 @@ function buildServices(deps: Deps) {
     customers,
     customerImports: createCustomerImportService(deps),
     customerExports: createCustomerExportService({ ...deps, settings, customers }),
+    complaints: createComplaintService({ ...deps, calendar }),
+    notifications: createNotificationService(deps),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -133,6 +137,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   customerRoutes(app);
   customerImportRoutes(app);
   customerExportRoutes(app);
+  complaintRoutes(app);
+  notificationRoutes(app);
 
   const webDist = deps.config.webDist;
   if (webDist && existsSync(webDist)) {

@@ -6,7 +6,16 @@ import { COMPLAINT_ACTIONS_ALL, COMPLAINT_STATES } from './complaint-workflow';
 export const COMPLAINT_CHANNELS = ['hotline', 'on_site', 'email', 'chat', 'letter', 'other'] as const;
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 
-export const COMPLAINT_CATEGORIES = ['product', 'service_attitude', 'environment', 'staff', 'booking_unavailable', 'billing_refund', 'logistics', 'other'] as const;
+export const COMPLAINT_CATEGORIES = [
+  'product',
+  'service_attitude',
+  'environment',
+  'staff',
+  'booking_unavailable',
+  'billing_refund',
+  'logistics',
+  'other',
+] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
 
 export const COMPLAINT_SEVERITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -51,12 +60,7 @@ export const SATISFACTION_LABELS: Record<Satisfaction, Label> = {
   unsatisfied: { 'zh-CN': '不满意', en: 'Unsatisfied' },
 };
 
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min, { message: 'v.required' })
-    .max(max, { message: 'v.too_long' });
+const text = (min: number, max: number) => z.string().trim().min(min, { message: 'v.required' }).max(max, { message: 'v.too_long' });
 const optionalText = (max: number) =>
   z
     .string()
@@ -127,12 +131,18 @@ export const registerComplaintBody = z.object({
   channel: z.enum(COMPLAINT_CHANNELS),
   complainantName: text(1, 50),
   complainantPhone: phoneInput.nullish().transform((v) => v ?? null),
-  customerId: z.uuid({ message: 'v.customer' }).nullish().transform((v) => v ?? null),
+  customerId: z
+    .uuid({ message: 'v.customer' })
+    .nullish()
+    .transform((v) => v ?? null),
   content: text(1, 4000),
   category: z.enum(COMPLAINT_CATEGORIES),
   severity: z.enum(COMPLAINT_SEVERITIES),
   major: z.boolean().default(false),
-  departmentId: z.uuid().nullish().transform((v) => v ?? null),
+  departmentId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
   /** 受诉人: who took the complaint; the registering user when absent */
   receiverId: userId.nullish().transform((v) => v ?? null),
   /** the complaint officer who will handle it; unassigned when absent */
@@ -257,7 +267,13 @@ export const complaintSchema = z.object({
   approval: z.object({ at: z.string(), approver: person, note: z.string().nullable() }).nullable(),
   resolution: z.object({ at: z.string(), handler: person, result: z.string() }).nullable(),
   feedback: z
-    .object({ at: z.string(), by: person, satisfactionResult: z.enum(SATISFACTIONS), satisfactionSpeed: z.enum(SATISFACTIONS), suggestion: z.string().nullable() })
+    .object({
+      at: z.string(),
+      by: person,
+      satisfactionResult: z.enum(SATISFACTIONS),
+      satisfactionSpeed: z.enum(SATISFACTIONS),
+      suggestion: z.string().nullable(),
+    })
     .nullable(),
   closedAt: z.string().nullable(),
   reopenCount: z.number(),
@@ -333,3 +349,39 @@ export const complaintPromiseSchema = z.object({
   overdue: z.boolean(),
 });
 export type ComplaintPromise = z.infer<typeof complaintPromiseSchema>;
+
+// ---- follow-ups after closing, lists of transfers and promises (server engineer's additions) ------
+
+/** A follow-up after closing (seed 004 第五篇 三 "处理后有回访"): right away and a month later. */
+export const complaintFollowUpSchema = z.object({
+  id: z.string(),
+  complaintId: z.string(),
+  kind: z.enum(['after_close', 'one_month']),
+  /** days after the close (settings.followUpDays) */
+  days: z.number(),
+  dueDate: z.string(),
+  doneAt: z.string().nullable(),
+  doneBy: person,
+  note: z.string().nullable(),
+});
+export type ComplaintFollowUp = z.infer<typeof complaintFollowUpSchema>;
+export const followUpDoneBody = z.object({ note: optionalText(1000) });
+
+const flag = z.enum(['true', 'false']).optional();
+export const complaintTransferListQuery = z.object({
+  /** `true`: unanswered only, soonest due first; otherwise newest first */
+  open: flag,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export const complaintPromiseListQuery = z.object({
+  /** `true`: the reader's own promises */
+  mine: flag,
+  /** `true`: past their deadline and not kept */
+  overdue: flag,
+  /** `false`: kept ones too (default: open only) */
+  open: flag,
+  complaintId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});

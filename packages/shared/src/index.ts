@@ -13,6 +13,7 @@ export * from './customer-lifecycle';
 export * from './dates';
 export * from './distribute';
 export * from './messages';
+export * from './notification';
 export * from './permissions';
 export * from './phone';
 export * from './search-keys';
