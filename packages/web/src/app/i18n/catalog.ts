@@ -2,6 +2,7 @@ import { adminText } from '../../features/admin/text';
 import { archiveSettingsText } from '../../features/archive-settings/text';
 import { auditText } from '../../features/audit/text';
 import { authText } from '../../features/auth/text';
+import { calendarText } from '../../features/calendar/text';
 import { complaintReportText } from '../../features/complaint-reports/text';
 import { complaintCaseText } from '../../features/complaints/case-text';
 import { complaintFormText } from '../../features/complaints/form-text';
@@ -25,6 +26,7 @@ export const CATALOG = {
   ...adminText,
   ...auditText,
   ...archiveSettingsText,
+  ...calendarText,
   ...customerImportText,
   ...customerExportText,
   ...complaintText,
