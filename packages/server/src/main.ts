@@ -19,10 +19,14 @@ async function main() {
   const app = await buildApp({ db: handle.db, dbKind: handle.kind, clock: systemClock, config, pglite: handle.pglite }, { logger: { level: config.logLevel } });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (handle.kind === 'pglite') {
-    app.log.warn(`embedded database (PGlite) in ${config.dataDir}: fine for one department on one machine; back the folder up, and set DATABASE_URL to use a PostgreSQL server`);
+    app.log.warn(
+      `embedded database (PGlite) in ${config.dataDir}: fine for one department on one machine; back the folder up, and set DATABASE_URL to use a PostgreSQL server`,
+    );
   }
   if (adminPassword) {
-    console.log(`\n  首次启动：已创建管理员账号 admin，密码 ${adminPassword}（只显示这一次，请登录后修改）\n  First start: admin account created, password ${adminPassword} (shown once; change it after signing in)\n`);
+    console.log(
+      `\n  首次启动：已创建管理员账号 admin，密码 ${adminPassword}（只显示这一次，请登录后修改）\n  First start: admin account created, password ${adminPassword} (shown once; change it after signing in)\n`,
+    );
   }
   if (demo) {
     const password = process.env.KEFU_DEMO_PASSWORD || 'demo12345';
@@ -31,7 +35,19 @@ async function main() {
       `\n  演示数据：${result.customers} 位客户；演示账号 ${result.usernames.join(', ')}，密码 ${password}\n  警告：这是演示部门，密码公开，请勿存放真实客户数据。\n  Demo department: ${result.customers} customers; users ${result.usernames.join(', ')} with password ${password}.\n  WARNING: demo data with a published password — do not keep real customers here.\n`,
     );
   }
+  // the complaint watch (at-risk and breached deadlines, overdue transfers and promises) every minute;
+  // several instances may run it at once: claims and dedupe keys make a repeat harmless
+  let sweeping = false;
+  const watch = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    app.services.complaints
+      .sweep()
+      .catch((err: unknown) => app.log.error({ err }, 'complaint watch failed'))
+      .finally(() => (sweeping = false));
+  }, 60_000);
   const close = async () => {
+    clearInterval(watch);
     await app.close();
     await handle.close();
     process.exit(0);

@@ -150,6 +150,8 @@ describeEachDb('platform: OpenAPI, health, errors, request ids, permissions on e
       const registered = registeredRoutes(env().app.printRoutes({ commonPrefix: false }))
         .filter((r) => !r.path.startsWith('/api/v1/auth/login') && !r.path.startsWith('/api/v1/auth/logout') && !r.path.startsWith('/api/v1/auth/password'))
         .filter((r) => !r.path.startsWith('/api/v1/customer-imports') && !r.path.startsWith('/api/v1/customer-exports'))
+        // the complaints area checks every one of its routes in complaint-access.test.ts
+        .filter((r) => !/^\/api\/v1\/(complaints|complaint-transfers|complaint-promises|complaint-follow-ups|complaint-settings|notifications)(\/|$)/.test(r.path))
         .map((r) => `${r.method} ${r.path}`);
       expect(registered.filter((r) => !listed.has(r))).toEqual([]);
     });
