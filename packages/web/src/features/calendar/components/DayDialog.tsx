@@ -24,7 +24,8 @@ export function DayDialog({ cell, look, onClose }: { cell: DayCell; look: DayLoo
   const [general, setGeneral] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form);
   const entry = look.entry;
-  const initial: Values = { kind: entry?.kind ?? 'holiday', name: entry?.name ?? '' };
+  // a plain day off is most likely being made a 调休 workday; a plain working day, a holiday
+  const initial: Values = { kind: entry?.kind ?? (look.look === 'off' ? 'workday' : 'holiday'), name: entry?.name ?? '' };
 
   const submit = (values: Values) => {
     const body = parseForForm(form, calendarDayBody, { ...values, date: cell.date }, lang, FIELDS);
