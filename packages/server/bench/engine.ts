@@ -29,9 +29,9 @@ export interface EngineResult {
 }
 
 const PG_URL = process.env.KEFU_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PASSWORD = 'bench-password-1';
+export const PASSWORD = 'bench-password-1';
 
-async function openEngine(engine: 'pglite' | 'postgres', log: (e: LogEvent) => void): Promise<DbHandle> {
+export async function openEngine(engine: 'pglite' | 'postgres', log: (e: LogEvent) => void): Promise<DbHandle> {
   if (engine === 'pglite') {
     const dir = join(process.cwd(), '.bench-data/pglite');
     rmSync(dir, { recursive: true, force: true });

@@ -18,6 +18,7 @@ import { zodValidatorCompiler } from './lib/validation';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, createAuthService } from './modules/auth';
 import { calendarRoutes, createCalendarService } from './modules/calendar';
+import { complaintReportRoutes, createComplaintReportService } from './modules/complaint-reports';
 import { complaintRoutes, createComplaintService } from './modules/complaints';
 import { createCustomerService, customerRoutes } from './modules/customers';
 import { createCustomerExportService, customerExportRoutes } from './modules/customer-export';
@@ -40,6 +41,7 @@ function buildServices(deps: Deps) {
   // the business calendar: other modules take it as a dep and call calendar.current() per SLA computation
   const calendar = createCalendarService(deps);
   const customers = createCustomerService({ ...deps, settings });
+  const complaints = createComplaintService({ ...deps, calendar });
   return {
     auth: createAuthService(deps),
     users: createUserService(deps),
@@ -48,7 +50,9 @@ function buildServices(deps: Deps) {
     customers,
     customerImports: createCustomerImportService(deps),
     customerExports: createCustomerExportService({ ...deps, settings, customers }),
-    complaints: createComplaintService({ ...deps, calendar }),
+    complaints,
+    // reports count in the time zone the deadlines are computed in (the calendar's)
+    complaintReports: createComplaintReportService({ ...deps, complaints, timeZone: async () => (await calendar.config()).timeZone }),
     notifications: createNotificationService(deps),
   };
 }
@@ -138,6 +142,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   customerImportRoutes(app);
   customerExportRoutes(app);
   complaintRoutes(app);
+  complaintReportRoutes(app);
   notificationRoutes(app);
 
   const webDist = deps.config.webDist;

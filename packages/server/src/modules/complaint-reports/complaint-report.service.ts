@@ -98,16 +98,14 @@ export function createComplaintReportService(deps: { db: Db; clock: Clock; timeZ
       exportedAt: p.asOf,
       lang: ctx.lang,
     });
-    await db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(trx, ctx, {
-          action: 'complaint_report.export',
-          entityType: 'complaint_report',
-          entityId: `${q.period}:${p.from}`,
-          detail: { period: q.period, from: p.from, to: p.to, rows: cases.length },
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, ctx, {
+        action: 'complaint_report.export',
+        entityType: 'complaint_report',
+        entityId: `${q.period}:${p.from}`,
+        detail: { period: q.period, from: p.from, to: p.to, rows: cases.length },
+      }),
+    );
     return {
       fileName: `${translate('report.file_name', ctx.lang, { from: p.from, to: p.to })}.xlsx`,
       asciiName: `complaints-${p.from}-${p.to}.xlsx`,
@@ -126,16 +124,14 @@ export function createComplaintReportService(deps: { db: Db; clock: Clock; timeZ
     const now = clock.now();
     const timeZone = await deps.timeZone();
     const data = await renderRecordForm({ complaint, steps, timeZone, lang: ctx.lang, printedBy: ctx.actor.name, printedAt: now });
-    await db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(trx, ctx, {
-          action: 'complaint.print_record',
-          entityType: 'complaint',
-          entityId: id,
-          detail: { number: complaint.number, printedAt: localDateTime(now, timeZone) },
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, ctx, {
+        action: 'complaint.print_record',
+        entityType: 'complaint',
+        entityId: id,
+        detail: { number: complaint.number, printedAt: localDateTime(now, timeZone) },
+      }),
+    );
     return {
       fileName: `${translate('record.file_name', ctx.lang, { number: complaint.number })}.pdf`,
       asciiName: `complaint-record-${complaint.number}.pdf`,

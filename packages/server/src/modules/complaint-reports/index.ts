@@ -1,0 +1,2 @@
+export { createComplaintReportService, type ComplaintReader, type ComplaintReportService } from './complaint-report.service';
+export { complaintReportRoutes } from './complaint-report.routes';
