@@ -75,14 +75,18 @@ export function actionDefaults(action: ComplaintAction, me: string): ActionValue
 
 const isDayjs = (v: unknown): v is Dayjs => typeof v === 'object' && v !== null && 'isValid' in v && typeof (v as Dayjs).format === 'function';
 
+/** Text a step cannot do without: left empty, it is "required" beside its field (not "expected a string"). */
+const REQUIRED_TEXT = new Set(['findings', 'proposal', 'result', 'reason', 'request', 'what']);
+
 /** Form values -> request body: times with their offset, yuan -> fen, blanks -> absent, the case's version. */
 export function actionBody(action: ComplaintAction, values: ActionValues, version: number): Record<string, unknown> {
   const body: Record<string, unknown> = action === 'promise' ? {} : { version };
-  for (const [key, value] of Object.entries(values)) {
+  for (const key of ACTION_FIELDS[action]) {
+    const value = values[key];
     if (key === 'compensationYuan') body.compensationFen = yuanToFen(value as string | number | null);
     else if (isDayjs(value)) body[key] = value.format();
-    else if (typeof value === 'string')
-      body[key] = value.trim() === '' && !['findings', 'proposal', 'result', 'reason', 'request', 'what'].includes(key) ? null : value;
+    else if (REQUIRED_TEXT.has(key)) body[key] = typeof value === 'string' ? value : '';
+    else if (typeof value === 'string') body[key] = value.trim() === '' ? null : value;
     else if (value !== undefined && value !== null) body[key] = value;
   }
   return body;

@@ -6,6 +6,7 @@ export const complaintCaseText = {
   'complaintCase.backInbox': { 'zh-CN': '返回部门待办', en: 'Back to the inbox' },
   'complaintCase.registered': { 'zh-CN': '客诉已登记，请告知客户投诉编号：', en: 'Registered. Give the caller this number:' },
   'complaintCase.customerFile': { 'zh-CN': '客户档案：{name}', en: 'customer: {name}' },
+  'complaintCase.customerFileSame': { 'zh-CN': '查看客户档案', en: 'customer file' },
   'complaintCase.reopened': { 'zh-CN': '已重新打开 {n} 次', en: 'Reopened {n} times' },
   'complaintCase.conflict.version': {
     'zh-CN': '该客诉刚被他人处理过，您的操作未执行；已载入最新状态，请核对后再操作。',

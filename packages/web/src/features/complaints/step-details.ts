@@ -16,6 +16,7 @@ import { CATALOG, type TextKey } from '../../app/i18n/catalog';
 import type { Translate } from '../../app/i18n/use-t';
 import { fenToYuan } from './money';
 import { durationText } from './sla-clock';
+import { complaintStepText } from './step-text';
 
 const known = (key: string): key is TextKey => Object.prototype.hasOwnProperty.call(CATALOG, key);
 
@@ -48,18 +49,22 @@ function valueText(key: string, value: unknown, lang: Lang, t: Translate): strin
   return null;
 }
 
+const FIELD_PREFIX = 'complaintStep.field.';
+/** The fields a step may record, in the order they are shown. */
+const FIELDS = Object.keys(complaintStepText)
+  .filter((k) => k.startsWith(FIELD_PREFIX))
+  .map((k) => k.slice(FIELD_PREFIX.length));
+
 /**
  * The labelled lines of one step, for the fields people read; ids and internal values are left out.
  * A person recorded as `{id, name}` or as `investigatorName` reads the same ("调查人：王经理").
  */
 export function stepDetails(step: ComplaintStepRecord, lang: Lang, t: Translate): { label: string; text: string }[] {
   const lines: { label: string; text: string }[] = [];
-  for (const [rawKey, value] of Object.entries(step.data)) {
-    const key = rawKey.endsWith('Name') ? rawKey.slice(0, -4) : rawKey;
-    const labelKey = `complaintStep.field.${key}`;
-    if (!known(labelKey)) continue;
-    const text = valueText(key === rawKey ? key : 'name', value, lang, t);
-    if (text) lines.push({ label: t(labelKey), text });
+  for (const key of FIELDS) {
+    const named = step.data[`${key}Name`];
+    const text = named !== undefined ? valueText('name', named, lang, t) : valueText(key, step.data[key], lang, t);
+    if (text) lines.push({ label: t(`${FIELD_PREFIX}${key}` as TextKey), text });
   }
   return lines;
 }

@@ -58,7 +58,7 @@ export function NotificationBell() {
       placement="bottomRight"
       title={
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-          <span>{unread ? `${t('notifications.title')}（${t('notifications.unread', { n: unread })}）` : t('notifications.title')}</span>
+          <span>{unread ? t('notifications.titleUnread', { n: unread }) : t('notifications.title')}</span>
           {unread ? (
             <Button
               type="link"

@@ -5,5 +5,5 @@ export const notificationText = {
   'notifications.open': { 'zh-CN': '打开通知', en: 'Open notifications' },
   'notifications.readAll': { 'zh-CN': '全部标为已读', en: 'Mark all read' },
   'notifications.empty': { 'zh-CN': '暂无通知', en: 'No notifications' },
-  'notifications.unread': { 'zh-CN': '{n} 条未读', en: '{n} unread' },
+  'notifications.titleUnread': { 'zh-CN': '通知（{n} 条未读）', en: 'Notifications ({n} unread)' },
 } satisfies TextTable;

@@ -82,7 +82,6 @@ export function ActionDialog({ complaint, action, onClose, onConflict }: Props) 
       onOk={submit}
       onCancel={onClose}
       width={action === 'recordFeedback' || action === 'propose' || action === 'verify' || action === 'resolve' ? 640 : 520}
-      data-testid="action-dialog"
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Form<ActionValues>
@@ -91,6 +90,7 @@ export function ActionDialog({ complaint, action, onClose, onConflict }: Props) 
         initialValues={actionDefaults(action, user.id)}
         onValuesChange={(changed: object) => clearChangedFieldErrors(form, changed)}
         onFinish={submit}
+        data-testid="action-form"
       >
         <ActionFields action={action} approvalThresholdFen={settings.data?.approvalThresholdFen ?? null} />
       </Form>

@@ -87,7 +87,7 @@ export function ApprovalCard({ item }: { item: ComplaintListItem }) {
               {
                 key: 'by',
                 label: t('complaintApprovals.proposedBy'),
-                children: `${c.proposal?.by?.name ?? '—'} · ${t('complaintSheet.responsible')}：${c.proposal?.responsible?.name ?? '—'} · ${c.proposal ? dayjs(c.proposal.at).format('MM-DD HH:mm') : ''}`,
+                children: `${c.proposal?.by?.name ?? '—'} · ${t('complaintSheet.responsible')}${t('complaints.colon')}${c.proposal?.responsible?.name ?? '—'} · ${c.proposal ? dayjs(c.proposal.at).format('MM-DD HH:mm') : ''}`,
               },
             ]}
           />

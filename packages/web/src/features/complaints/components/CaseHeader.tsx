@@ -26,11 +26,20 @@ export function CaseHeader({ complaint: c, onConflict }: { complaint: Complaint;
           </Space>
           <Space size={16} wrap style={{ color: '#595959' }}>
             <span>
-              {t('complaints.col.complainant')}：{c.complainantName}
+              {t('complaints.col.complainant')}
+              {t('complaints.colon')}
+              {c.complainantName}
               {c.customer ? (
                 <>
                   {' '}
-                  <Link to={`/customers/${c.customer.id}`}>（{t('complaintCase.customerFile', { name: c.customer.name })}）</Link>
+                  <Link to={`/customers/${c.customer.id}`} data-testid="case-customer-link">
+                    {t('complaints.paren', {
+                      text:
+                        c.customer.name === c.complainantName
+                          ? t('complaintCase.customerFileSame')
+                          : t('complaintCase.customerFile', { name: c.customer.name }),
+                    })}
+                  </Link>
                 </>
               ) : null}
             </span>
@@ -38,10 +47,14 @@ export function CaseHeader({ complaint: c, onConflict }: { complaint: Complaint;
               {labels.category(c.category)} · {labels.channel(c.channel)}
             </span>
             <span>
-              {t('complaints.col.receivedAt')}：{dayjs(c.receivedAt).format('YYYY-MM-DD HH:mm')}
+              {t('complaints.col.receivedAt')}
+              {t('complaints.colon')}
+              {dayjs(c.receivedAt).format('YYYY-MM-DD HH:mm')}
             </span>
             <span>
-              {t('complaints.col.assignee')}：{c.assignee?.name ?? t('complaints.unassigned')}
+              {t('complaints.col.assignee')}
+              {t('complaints.colon')}
+              {c.assignee?.name ?? t('complaints.unassigned')}
             </span>
             {c.reopenCount ? <span>{t('complaintCase.reopened', { n: c.reopenCount })}</span> : null}
           </Space>

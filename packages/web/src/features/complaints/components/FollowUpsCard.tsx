@@ -40,7 +40,7 @@ export function FollowUpsCard({ complaintId, closed }: { complaintId: string; cl
             {f.doneAt ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {f.doneBy?.name} · {dayjs(f.doneAt).format('MM-DD HH:mm')}
-                {f.note ? `：${f.note}` : ''}
+                {f.note ? `${t('complaints.colon')}${f.note}` : ''}
               </Typography.Text>
             ) : null}
           </div>

@@ -76,7 +76,7 @@ export function PromiseTable() {
                   }
                   data-testid="promise-keep"
                 >
-                  {t('complaints.promise.keep')}
+                  {t('complaints.promise.markKept')}
                 </Button>
               ),
           },

@@ -39,7 +39,7 @@ export function PromisesCard({ complaintId }: { complaintId: string }) {
                 onClick={() => keep.mutate(p.id, { onError: (e) => void message.error(errorText(e)) })}
                 data-testid="promise-keep"
               >
-                {t('complaints.promise.keep')}
+                {t('complaints.promise.markKept')}
               </Button>
             </>
           )}

@@ -22,7 +22,7 @@ interface Props {
 export function QueueFilters({ query, onQuery, params, set, clear, searching, showState }: Props) {
   const t = useT();
   const labels = useComplaintLabels();
-  const width = { width: 150 };
+  const width = { width: 128 };
   return (
     <Space wrap style={{ marginBottom: 12 }}>
       <Input.Search
@@ -31,7 +31,7 @@ export function QueueFilters({ query, onQuery, params, set, clear, searching, sh
         onChange={(e) => onQuery(e.target.value)}
         placeholder={t('complaints.searchPlaceholder')}
         loading={searching}
-        style={{ width: 300 }}
+        style={{ width: 290 }}
         data-testid="complaint-search"
       />
       {showState ? (
@@ -56,14 +56,14 @@ export function QueueFilters({ query, onQuery, params, set, clear, searching, sh
       />
       <Select
         allowClear
-        style={{ width: 120 }}
+        style={{ width: 110 }}
         placeholder={t('complaints.col.severity')}
         value={params.severity}
         onChange={(v: string | undefined) => set('severity', v)}
         options={COMPLAINT_SEVERITIES.map((s) => ({ value: s, label: labels.severity(s) }))}
       />
       <DepartmentSelect style={width} placeholder={t('complaints.col.department')} value={params.departmentId} onChange={(v) => set('departmentId', v)} />
-      <div style={{ width: 180 }}>
+      <div style={{ width: 150 }}>
         <StaffSelect
           placeholder={t('complaints.col.assignee')}
           value={params.assigneeId}

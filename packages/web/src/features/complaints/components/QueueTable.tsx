@@ -25,7 +25,7 @@ export function QueueTable({ items, readAt, loading, emptyText, compact }: Props
     {
       title: t('complaints.col.number'),
       key: 'number',
-      width: 170,
+      width: 150,
       render: (_, c) => (
         <Link to={`/complaints/${c.id}`} data-testid="complaint-link" style={{ fontVariantNumeric: 'tabular-nums', fontWeight: 500 }}>
           {c.number}
@@ -38,34 +38,38 @@ export function QueueTable({ items, readAt, loading, emptyText, compact }: Props
       width: 220,
       render: (_, c) => (c.state === 'closed' ? '—' : <SlaCountdown sla={c.sla} readAt={readAt} />),
     },
-    { title: t('complaints.col.state'), key: 'state', width: 120, render: (_, c) => <StateTag state={c.state} /> },
+    { title: t('complaints.col.state'), key: 'state', width: 100, render: (_, c) => <StateTag state={c.state} /> },
     ...(compact
       ? []
       : [
           {
             title: t('complaints.col.complainant'),
             key: 'complainant',
+            ellipsis: true,
             render: (_: unknown, c: ComplaintListItem) => (
               <span>
                 {c.complainantName}
-                {c.customer && c.customer.name !== c.complainantName ? <Typography.Text type="secondary">（{c.customer.name}）</Typography.Text> : null}
+                {c.customer && c.customer.name !== c.complainantName ? (
+                  <Typography.Text type="secondary">{t('complaints.paren', { text: c.customer.name })}</Typography.Text>
+                ) : null}
               </span>
             ),
           },
         ]),
-    { title: t('complaints.col.category'), key: 'category', render: (_, c) => labels.category(c.category) },
+    { title: t('complaints.col.category'), key: 'category', ellipsis: true, render: (_, c) => labels.category(c.category) },
     { title: t('complaints.col.severity'), key: 'severity', width: 120, render: (_, c) => <SeverityTags severity={c.severity} major={c.major} /> },
-    { title: t('complaints.col.department'), key: 'department', render: (_, c) => c.department?.name ?? '—' },
+    { title: t('complaints.col.department'), key: 'department', ellipsis: true, render: (_, c) => c.department?.name ?? '—' },
     {
       title: t('complaints.col.assignee'),
       key: 'assignee',
+      ellipsis: true,
       render: (_, c) => c.assignee?.name ?? <Typography.Text type="secondary">{t('complaints.unassigned')}</Typography.Text>,
     },
-    { title: t('complaints.col.receivedAt'), key: 'receivedAt', width: 130, render: (_, c) => dayjs(c.receivedAt).format('MM-DD HH:mm') },
+    { title: t('complaints.col.receivedAt'), key: 'receivedAt', width: 100, render: (_, c) => dayjs(c.receivedAt).format('MM-DD HH:mm') },
     {
       title: t('complaints.col.open'),
       key: 'open',
-      width: 150,
+      width: 110,
       render: (_, c) => (
         <Space size={4}>
           {c.openTransfers ? <Tag color="gold">{t('complaints.openTransfers', { n: c.openTransfers })}</Tag> : null}
@@ -84,7 +88,7 @@ export function QueueTable({ items, readAt, loading, emptyText, compact }: Props
       pagination={false}
       locale={{ emptyText }}
       onRow={() => ({ 'data-testid': 'complaint-row' }) as HTMLAttributes<HTMLElement>}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1120 }}
     />
   );
 }

@@ -32,7 +32,7 @@ export function RecordSheet({ complaint: c }: { complaint: Complaint }) {
       {c.proposal.compensationFen ? (
         <Typography.Text type="secondary">
           {t('complaintCase.compensation', { yuan: fenToYuan(c.proposal.compensationFen) })}
-          {c.proposal.needsApproval ? `（${t('complaintCase.needsApproval')}）` : ''}
+          {c.proposal.needsApproval ? t('complaints.paren', { text: t('complaintCase.needsApproval') }) : ''}
         </Typography.Text>
       ) : null}
     </>

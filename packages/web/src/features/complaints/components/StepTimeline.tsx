@@ -38,7 +38,10 @@ export function StepTimeline({ complaintId }: { complaintId: string }) {
             </div>
             {stepDetails(s, lang, t).map((line) => (
               <div key={line.label} style={{ whiteSpace: 'pre-wrap' }}>
-                <Typography.Text type="secondary">{line.label}：</Typography.Text>
+                <Typography.Text type="secondary">
+                  {line.label}
+                  {t('complaints.colon')}
+                </Typography.Text>
                 {line.text}
               </div>
             ))}

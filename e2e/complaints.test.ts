@@ -1,0 +1,250 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Complaint, ComplaintTransfer } from '@kefu/shared/complaint';
+import type { CustomerListItem } from '@kefu/shared/customer';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, apiAs, browserSkipReason, buildWeb, launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
+
+const skip = browserSkipReason();
+
+/** A complaint taken on the phone, as the API is given it when a flow only needs one to exist. */
+const phoned = (content: string) => ({
+  receivedAt: new Date().toISOString(),
+  channel: 'hotline',
+  complainantName: '上官来电',
+  complainantPhone: '13900007788',
+  content,
+  category: 'service_attitude',
+  severity: 'normal',
+});
+const inOneDay = () => new Date(Date.now() + 24 * 3600_000).toISOString();
+
+describe.skipIf(skip)('complaints in the browser: register by phone, work the case to closed, department inbox, approval', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'packages/web/dist/index.html')) || process.env.CI === 'true') buildWeb();
+    server = await startServer(3873);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  // one signed-in page per person for the whole file; every flow starts by navigating and builds its own cases
+  const sessions = new Map<string, Promise<Page>>();
+  function signedIn(username: string): Promise<Page> {
+    let page = sessions.get(username);
+    if (!page) {
+      page = (async () => {
+        const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+        const p = await context.newPage();
+        await signIn(p, server.url, username);
+        return p;
+      })();
+      sessions.set(username, page);
+    }
+    return page;
+  }
+
+  /** The "done" toasts have gone: a screenshot shows the page, not the messages over it. */
+  const settled = (page: Page) => page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+
+  const state = (page: Page) => page.getByTestId('complaint-state').first().innerText();
+
+  /** Click an action the case offers, fill its small form, confirm, and wait for the state it leads to. */
+  async function act(page: Page, action: string, fill: () => Promise<void>, expected: string) {
+    await page.getByTestId(`action-${action}`).click();
+    const form = page.getByTestId('action-form');
+    await form.waitFor();
+    await fill();
+    await page.getByTestId('action-submit').click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => state(page)).toBe(expected);
+  }
+
+  it('the complaint officer registers a phone complaint for a demo customer and works it to 已结案 through the buttons', async () => {
+    const page = await signedIn('complaints');
+    const demo = await apiAs<{ items: CustomerListItem[] }>(page, 'GET', '/api/v1/customers?limit=20');
+    const customer = demo.items[3]!;
+
+    await page.goto(`${server.url}/complaints`);
+    await page.getByTestId('complaint-new').click();
+    await page.getByTestId('complaint-form').waitFor();
+    // hotline and now are already filled in: a phone call needs only who, what and which kind
+    await page.getByTestId('field-customer').click();
+    await page.keyboard.type(customer.name);
+    await page.locator('.ant-select-item-option', { hasText: customer.name }).first().click();
+    expect(await page.getByTestId('field-complainantName').inputValue()).toBe(customer.name);
+    await page.getByTestId('field-content').fill('前台接待态度冷淡，办理续卡时等了四十分钟无人理会。');
+    await page.getByTestId('complaint-save').click();
+    // the category is missing: said beside the field, nothing sent
+    await page
+      .locator('.ant-form-item', { has: page.getByTestId('field-category') })
+      .locator('.ant-form-item-explain-error')
+      .waitFor();
+    await screenshot(page, 'complaints-register-errors');
+    await page.getByTestId('field-category').getByText('服务态度').click();
+    await page.getByTestId('complaint-save').click();
+
+    const banner = page.getByTestId('registered-banner');
+    await banner.waitFor();
+    const number = (await page.getByTestId('complaint-number').innerText()).trim();
+    expect(number).toMatch(/^KS\d{8}-\d{4}$/);
+    expect(await banner.innerText()).toContain(number);
+    expect(await state(page)).toBe('已登记');
+    const caseUrl = page.url();
+    const id = caseUrl.split('/').pop()!;
+
+    await page.goto(`${server.url}/complaints`);
+    const link = page.getByTestId('complaint-link').filter({ hasText: number });
+    await link.waitFor();
+    const row = page.getByTestId('complaint-row').filter({ hasText: number });
+    expect(await row.getByTestId('sla-countdown').innerText()).toMatch(/剩余|已超时/);
+    await screenshot(page, 'complaints-queue');
+    await link.click();
+    await page.getByTestId('record-sheet').waitFor();
+
+    await act(page, 'acknowledge', async () => undefined, '已受理');
+    await act(page, 'verify', () => page.getByTestId('action-findings').fill('核实属实：当班前台在处理团购核销，未安排他人接待。'), '已核实');
+    await act(
+      page,
+      'propose',
+      async () => {
+        await page.getByTestId('action-proposal').fill('向客户致歉，赠送一次私教体验课，并对前台进行服务培训。');
+        await page.getByTestId('action-compensationYuan').fill('50');
+      },
+      '已提处理意见',
+    );
+    // 50 元 is under the manager's threshold: no approval step, resolve is offered right away
+    expect(await page.getByTestId('action-approve').count()).toBe(0);
+    await act(page, 'resolve', () => page.getByTestId('action-result').fill('已电话致歉，体验课已预约在周六上午。'), '已处理');
+    await act(
+      page,
+      'recordFeedback',
+      async () => {
+        // 满意 is the default for both; the officer only types what the customer suggests
+        expect(await page.getByTestId('action-satisfactionResult').getByRole('radio', { name: '满意', exact: true }).isChecked()).toBe(true);
+        await page.getByTestId('action-suggestion').fill('希望高峰时段多安排一名前台。');
+      },
+      '已回访反馈',
+    );
+    await act(page, 'close', async () => undefined, '已结案');
+
+    // the 附件二 sections are filled in, and every step is on record with who did it
+    expect(await page.getByTestId('sheet-verification').innerText()).toContain('核实属实');
+    expect(await page.getByTestId('sheet-satisfactionResult').innerText()).toBe('满意');
+    expect(await page.getByTestId('sheet-suggestion').innerText()).toContain('多安排一名前台');
+    const steps = page.getByTestId('step-entry');
+    await expect.poll(() => steps.count()).toBe(7);
+    const history = (await steps.allInnerTexts()).join('\n');
+    for (const text of ['登记客诉', '受理（已答复客户）', '情况核实', '提出处理意见', '50.00 元', '登记处理结果', '记录客户反馈', '结案', '赵客诉'])
+      expect(history).toContain(text);
+    expect(await page.getByTestId('action-close').count()).toBe(0);
+    await page.getByTestId('case-follow-ups').waitFor();
+    await settled(page);
+    await screenshot(page, 'complaints-case-closed');
+
+    // the printable record form (附件二) answers as a PDF to the same signed-in person
+    const href = await page.getByTestId('record-pdf').getAttribute('href');
+    expect(href).toBe(`/api/v1/complaints/${id}/record.pdf`);
+    const pdf = await page.request.get(`${server.url}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+  });
+
+  it('someone else moved the case first: the action is refused with a clear message and the case shows its new state', async () => {
+    const page = await signedIn('complaints');
+    const c = await apiAs<Complaint>(page, 'POST', '/api/v1/complaints', phoned('更衣室柜子坏了一周没人修。'));
+    await page.goto(`${server.url}/complaints/${c.id}`);
+    await page.getByTestId('action-acknowledge').waitFor();
+    // a colleague acknowledges it meanwhile
+    await apiAs(page, 'POST', `/api/v1/complaints/${c.id}/acknowledge`, { version: c.version, note: null });
+
+    await page.getByTestId('action-acknowledge').click();
+    await page.getByTestId('action-submit').click();
+    const conflict = page.getByTestId('case-conflict');
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain('该客诉刚被他人处理过');
+    await expect.poll(() => state(page)).toBe('已受理');
+    await page.getByTestId('action-verify').waitFor();
+  });
+
+  it('the department handler sees what was transferred to the front desk and answers it in place', async () => {
+    const officer = await signedIn('complaints');
+    const { items: departments } = await apiAs<{ items: { id: string; name: string }[] }>(officer, 'GET', '/api/v1/departments');
+    const frontDesk = departments.find((d) => d.name === '前台')!;
+    const c = await apiAs<Complaint>(officer, 'POST', '/api/v1/complaints', phoned('前台把我的储值卡余额说错了。'));
+    await apiAs<ComplaintTransfer>(officer, 'POST', `/api/v1/complaints/${c.id}/transfers`, {
+      version: c.version,
+      departmentId: frontDesk.id,
+      request: '请核对该客户储值卡的消费记录，并说明当日前台的解释。',
+      dueAt: inOneDay(),
+    });
+
+    const page = await signedIn('handler');
+    await page.goto(`${server.url}/complaint-transfers`);
+    const item = page.getByTestId('inbox-item').filter({ hasText: c.number });
+    await item.waitFor();
+    expect(await item.innerText()).toContain('请核对该客户储值卡的消费记录');
+    await screenshot(page, 'complaints-inbox');
+    await item.getByTestId('inbox-submit').click();
+    await item.getByText('必填').waitFor();
+    await item.getByTestId('inbox-answer').fill('已核对：余额 1,280 元无误，当日前台看错了卡号，已向客户致歉。');
+    await item.getByTestId('inbox-submit').click();
+    await item.waitFor({ state: 'detached' });
+    await page.getByTestId('inbox-tab-all').click();
+    await page.getByTestId('inbox-item').filter({ hasText: c.number }).getByText('已向客户致歉').waitFor();
+
+    // the officer reads the answer on the case
+    await officer.goto(`${server.url}/complaints/${c.id}`);
+    await officer.getByTestId('transfer-answer').filter({ hasText: '看错了卡号' }).waitFor();
+  });
+
+  it('the manager approves a proposal above the threshold from the approval list', async () => {
+    const officer = await signedIn('complaints');
+    let c = await apiAs<Complaint>(officer, 'POST', '/api/v1/complaints', phoned('私教课连续三次被临时取消。'));
+    c = await apiAs<Complaint>(officer, 'POST', `/api/v1/complaints/${c.id}/acknowledge`, { version: c.version });
+    c = await apiAs<Complaint>(officer, 'POST', `/api/v1/complaints/${c.id}/verify`, {
+      version: c.version,
+      investigatorId: c.assignee!.id,
+      findings: '教练排班冲突属实。',
+    });
+    c = await apiAs<Complaint>(officer, 'POST', `/api/v1/complaints/${c.id}/propose`, {
+      version: c.version,
+      proposal: '退还三节私教课费用。',
+      responsibleId: c.assignee!.id,
+      compensationFen: 90_000,
+    });
+    expect(c.proposal?.needsApproval).toBe(true);
+
+    const page = await signedIn('manager');
+    // the bell tells the manager (polled every 30 s; a fresh page asks at once) and leads to the case
+    await page.goto(`${server.url}/customers`);
+    await expect.poll(() => page.getByTestId('notification-bell').locator('xpath=..').locator('.ant-badge-count').count()).toBe(1);
+    await page.getByTestId('notification-bell').click();
+    const note = page.getByTestId('notification-item').filter({ hasText: c.number });
+    expect(await note.innerText()).toContain('处理意见待批准');
+    await screenshot(page, 'complaints-notifications');
+    await note.click();
+    await page.waitForURL(`${server.url}/complaints/${c.id}`);
+    await page.getByTestId('action-approve').waitFor();
+
+    await page.goto(`${server.url}/complaint-approvals`);
+    const item = page.getByTestId('approval-item').filter({ hasText: c.number });
+    await item.waitFor();
+    expect(await item.getByTestId('approval-compensation').innerText()).toBe('900.00 元');
+    await screenshot(page, 'complaints-approvals');
+    await item.getByTestId('approval-note').fill('同意，下月排班需提前确认。');
+    await item.getByTestId('approval-approve').click();
+    await item.waitFor({ state: 'detached' });
+
+    await page.goto(`${server.url}/complaints/${c.id}`);
+    await expect.poll(() => state(page)).toBe('已批准');
+    expect(await page.getByTestId('sheet-approver').innerText()).toBe('王经理');
+  });
+});
