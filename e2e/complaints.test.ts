@@ -157,6 +157,27 @@ describe.skipIf(skip)('complaints in the browser: register by phone, work the ca
     expect(pdf.headers()['content-type']).toContain('application/pdf');
   });
 
+  it('from a customer’s page: 登记客诉 opens the form with the customer linked, and the case is listed on that page', async () => {
+    const page = await signedIn('complaints');
+    const demo = await apiAs<{ items: CustomerListItem[] }>(page, 'GET', '/api/v1/customers?limit=20');
+    const customer = demo.items[7]!;
+    await page.goto(`${server.url}/customers/${customer.id}`);
+    await page.getByTestId('customer-register-complaint').click();
+    await page.getByTestId('complaint-form').waitFor();
+    expect(await page.getByTestId('field-complainantName').inputValue()).toBe(customer.name);
+    expect(await page.getByTestId('field-customer').innerText()).toContain(customer.name);
+    await page.getByTestId('field-content').fill('淋浴间热水时有时无。');
+    await page.getByTestId('field-category').getByText('环境卫生').click();
+    await page.getByTestId('complaint-save').click();
+    await page.getByTestId('registered-banner').waitFor();
+    const number = (await page.getByTestId('complaint-number').innerText()).trim();
+    expect(await page.getByTestId('case-customer-link').getAttribute('href')).toBe(`/customers/${customer.id}`);
+
+    await page.getByTestId('case-customer-link').click();
+    await page.getByTestId('tab-complaints').click();
+    await page.getByTestId('customer-complaints').getByTestId('complaint-link').filter({ hasText: number }).waitFor();
+  });
+
   it('someone else moved the case first: the action is refused with a clear message and the case shows its new state', async () => {
     const page = await signedIn('complaints');
     const c = await apiAs<Complaint>(page, 'POST', '/api/v1/complaints', phoned('更衣室柜子坏了一周没人修。'));

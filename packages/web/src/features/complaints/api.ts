@@ -1,5 +1,6 @@
 import type {
   Complaint,
+  ComplaintFollowUp,
   ComplaintListItem,
   ComplaintListQuery,
   ComplaintPromise,
@@ -16,14 +17,7 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
-export interface FollowUp {
-  id: string;
-  dueDate: string;
-  kind: 'after_close' | 'one_month';
-  doneAt: string | null;
-  doneBy: { id: string; name: string } | null;
-  note: string | null;
-}
+export type FollowUp = ComplaintFollowUp;
 export type ListParams = Partial<Omit<ComplaintListQuery, 'limit' | 'cursor'>>;
 
 const base = '/api/v1/complaints';

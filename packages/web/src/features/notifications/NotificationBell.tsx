@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useT } from '../../app/i18n/use-t';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useMarkRead, useNotifications, type Notification } from './api';
+import type { Notification } from '@kefu/shared/notification';
+import { useMarkRead, useNotifications } from './api';
 
 /** The bell in the header: how many are unread, the latest ones, a click opens what it is about and marks it read. */
 export function NotificationBell() {

@@ -1,22 +1,6 @@
+import type { NotificationPage } from '@kefu/shared/notification';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
-
-export interface Notification {
-  id: string;
-  kind: string;
-  /** in the reader's language (the server translates) */
-  title: string;
-  body: string | null;
-  /** where clicking takes the reader (a case page…) */
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-interface NotificationPage {
-  items: Notification[];
-  unread: number;
-  nextCursor: string | null;
-}
 
 /** In-app notifications (a deadline at risk or breached, a transfer to answer…): asked again every 30 s. */
 export function useNotifications() {
