@@ -67,8 +67,8 @@ describe.skipIf(skip)('administration and language in the browser', () => {
 
   it('a department handler sees no customer archive', async () => {
     const handler = await signedIn('handler');
-    // signed in, not refused: the page says there is nothing for this account yet and whom to ask
-    await handler.getByText('您的账号目前没有可用的功能').waitFor();
+    // signed in, not refused: the handler lands on the one area they have, the complaints transferred to their department
+    await handler.getByRole('heading', { name: '部门待办' }).waitFor();
     expect(await handler.getByText('您没有查看此页面的权限').count()).toBe(0);
     expect(await handler.getByTestId('nav-customers.all').count()).toBe(0);
     expect(await handler.locator('.ant-layout-sider').getByText('客户档案').count()).toBe(0);
