@@ -48,6 +48,7 @@ const DONE: Partial<Record<ComplaintAction, string>> = {
   pause: 'paused',
   resume: 'resumed',
   assign: 'assigned',
+  transfer: 'transferred',
 };
 
 /**
