@@ -16,7 +16,7 @@ export function CountCard({ title, rows, total, testId }: { title: string; rows:
   return (
     <Card title={title} size="small" variant="borderless" data-testid={testId}>
       <Row gutter={16}>
-        <Col xs={24} lg={14}>
+        <Col xs={24} lg={12}>
           <ResponsiveContainer width="100%" height={height}>
             <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 4 }}>
               <CartesianGrid horizontal={false} strokeDasharray="3 3" />
@@ -29,7 +29,7 @@ export function CountCard({ title, rows, total, testId }: { title: string; rows:
             </BarChart>
           </ResponsiveContainer>
         </Col>
-        <Col xs={24} lg={10}>
+        <Col xs={24} lg={12}>
           <Table<CountRow>
             size="small"
             rowKey="key"
@@ -37,8 +37,8 @@ export function CountCard({ title, rows, total, testId }: { title: string; rows:
             dataSource={rows}
             columns={[
               { title, dataIndex: 'label' },
-              { title: t('creport.count'), dataIndex: 'count', align: 'right', width: 70 },
-              { title: t('creport.share'), key: 'share', align: 'right', width: 80, render: (_, r) => percent(r.count, total) },
+              { title: t('creport.count'), dataIndex: 'count', align: 'right', width: 60 },
+              { title: t('creport.share'), key: 'share', align: 'right', width: 72, render: (_, r) => percent(r.count, total) },
             ]}
           />
         </Col>

@@ -44,7 +44,8 @@ export function OutcomeCard({
           <XAxis type="number" tickFormatter={(v: number) => `${Math.round(v * 100)}%`} domain={[0, 1]} />
           <YAxis type="category" dataKey="label" width={72} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(v, name) => [`${(Number(v) * 100).toFixed(1)}%`, name]} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {/* in the order of the outcomes (kept, breached, not yet due), not alphabetical */}
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId="all" fill={s.color} barSize={20} isAnimationActive={false} />
           ))}
