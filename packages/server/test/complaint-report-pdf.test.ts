@@ -143,6 +143,11 @@ describeEachDb('complaint record form (PDF)', (env) => {
     ])
       expect(text).toContain(expected);
     expect(text).toContain('受诉人：赵客诉');
+    // the steps follow, in words: who and what, no machine timestamps or ids
+    expect(text).toContain('附：处理过程');
+    expect(text).toContain('调查人：赵客诉；核实：教练当日迟到二十五分钟');
+    expect(text).toContain('请门店核实教练考勤');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:|[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(text).toContain('日期：2026-10-09 09:30');
     const view = (await officer.get(`/api/v1/complaints/${closed.id}`)).body;
     expect(text).toContain(view.complainantPhone);

@@ -10,13 +10,15 @@ import {
   type ComplaintAction,
   type ComplaintStepRecord,
   type Lang,
+  type MessageKey,
 } from '@kefu/shared';
 import { localDateTime, yuan } from './report-format';
 
 /**
  * The steps of a case as the form's appendix prints them: when, which step, who, and the step's own
- * words. Ids are left out (they mean nothing on paper), and so is any phone number a step may carry:
- * the form shows the number only where the reader's case view does, masked as it is there.
+ * words. Only the fields a person wrote or reads are printed, each with its label (ids, versions and
+ * the watch's bookkeeping mean nothing on paper); a phone number inside a note is masked, as the
+ * form shows the number only where the reader's case view does.
  */
 export interface StepLine {
   at: string;
@@ -25,23 +27,50 @@ export interface StepLine {
   detail: string;
 }
 
-const LABELLED: Record<string, (v: unknown, lang: Lang) => string> = {
-  satisfactionResult: (v, lang) =>
-    typeof v === 'string' && v in SATISFACTION_LABELS ? SATISFACTION_LABELS[v as keyof typeof SATISFACTION_LABELS][lang] : String(v),
-  satisfactionSpeed: (v, lang) =>
-    typeof v === 'string' && v in SATISFACTION_LABELS ? SATISFACTION_LABELS[v as keyof typeof SATISFACTION_LABELS][lang] : String(v),
-  category: (v, lang) =>
-    typeof v === 'string' && v in COMPLAINT_CATEGORY_LABELS ? COMPLAINT_CATEGORY_LABELS[v as keyof typeof COMPLAINT_CATEGORY_LABELS][lang] : String(v),
-  severity: (v, lang) =>
-    typeof v === 'string' && v in COMPLAINT_SEVERITY_LABELS ? COMPLAINT_SEVERITY_LABELS[v as keyof typeof COMPLAINT_SEVERITY_LABELS][lang] : String(v),
-  channel: (v, lang) =>
-    typeof v === 'string' && v in COMPLAINT_CHANNEL_LABELS ? COMPLAINT_CHANNEL_LABELS[v as keyof typeof COMPLAINT_CHANNEL_LABELS][lang] : String(v),
-  // a breach or an at-risk alert names its clock
-  kind: (v, lang) => (v === 'response' ? translate('report.sla_response', lang) : v === 'resolve' ? translate('report.sla_resolve', lang) : String(v)),
-  compensationFen: (v) => (typeof v === 'number' ? `¥${yuan(v)}` : ''),
-};
-const HIDDEN = /(^id$|Id$|Ids$|phone|mobile|version)/i;
+type Render = (v: unknown, lang: Lang, timeZone: string) => string | null;
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+const text: Render = (v) => (typeof v === 'string' && v.trim() ? v.replace(MOBILE, (m) => maskPhone(m)) : null);
+const labelled =
+  (key: MessageKey, inner: Render): Render =>
+  (v, lang, tz) => {
+    const s = inner(v, lang, tz);
+    return s === null ? null : `${translate(key, lang)}${lang === 'en' ? ': ' : '：'}${s}`;
+  };
+const time: Render = (v, _lang, tz) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? localDateTime(v, tz) : null);
+const table =
+  (labels: Record<string, { 'zh-CN': string; en: string }>): Render =>
+  (v, lang) =>
+    typeof v === 'string' && v in labels ? labels[v]![lang] : null;
+
+/** The fields printed, in this order. */
+const FIELDS: [string, Render][] = [
+  ['channel', table(COMPLAINT_CHANNEL_LABELS)],
+  ['category', table(COMPLAINT_CATEGORY_LABELS)],
+  ['severity', table(COMPLAINT_SEVERITY_LABELS)],
+  ['clock', (v, lang) => (v === 'response' ? translate('report.sla_response', lang) : v === 'resolve' ? translate('report.sla_resolve', lang) : null)],
+  ['department', labelled('report.col_department', text)],
+  ['request', text],
+  ['answer', text],
+  ['what', text],
+  ['investigator', labelled('record.investigator', text)],
+  ['findings', text],
+  ['proposal', text],
+  ['responsible', labelled('record.responsible', text)],
+  ['compensationFen', (v, lang) => (typeof v === 'number' && v > 0 ? translate('record.compensation', lang, { amount: yuan(v) }) : null)],
+  ['handler', labelled('record.handler', text)],
+  ['result', text],
+  ['satisfactionResult', labelled('record.result', table(SATISFACTION_LABELS))],
+  ['satisfactionSpeed', labelled('record.speed', table(SATISFACTION_LABELS))],
+  ['suggestion', labelled('record.suggestion', text)],
+  ['callbackAt', labelled('record.detail.callback', time)],
+  ['from', text],
+  ['to', (v) => (typeof v === 'string' && v ? `→ ${v}` : null)],
+  ['reason', text],
+  ['note', text],
+  ['dueAt', labelled('record.detail.due', time)],
+  ['late', (v, lang) => (v === true ? translate('record.detail.late', lang) : null)],
+];
 
 export function actionLabel(action: string, lang: Lang): string {
   if (action in COMPLAINT_ACTION_LABELS) return COMPLAINT_ACTION_LABELS[action as ComplaintAction][lang];
@@ -49,17 +78,10 @@ export function actionLabel(action: string, lang: Lang): string {
   return isMessageKey(key) ? translate(key, lang) : action;
 }
 
-function detailOf(data: Record<string, unknown>, lang: Lang): string {
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(data)) {
-    if (HIDDEN.test(key) || value === null || value === undefined || value === '') continue;
-    const label = LABELLED[key];
-    if (label) parts.push(label(value, lang));
-    else if (typeof value === 'string') parts.push(value.replace(MOBILE, (m) => maskPhone(m)));
-    else if (typeof value === 'object' && value && 'name' in value && typeof value.name === 'string') parts.push(value.name);
-  }
-  const text = parts.filter(Boolean).join('；');
-  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
+function detailOf(data: Record<string, unknown>, lang: Lang, timeZone: string): string {
+  const parts = FIELDS.map(([key, render]) => (key in data ? render(data[key], lang, timeZone) : null)).filter((s): s is string => !!s);
+  const joined = parts.join(lang === 'en' ? '; ' : '；');
+  return joined.length > 400 ? `${joined.slice(0, 400)}…` : joined;
 }
 
 export function stepRows(steps: ComplaintStepRecord[], lang: Lang, timeZone: string): StepLine[] {
@@ -67,6 +89,6 @@ export function stepRows(steps: ComplaintStepRecord[], lang: Lang, timeZone: str
     at: localDateTime(s.at, timeZone),
     action: actionLabel(s.action, lang),
     actor: s.actor?.name ?? translate('record.system', lang),
-    detail: detailOf(s.data, lang),
+    detail: detailOf(s.data, lang, timeZone),
   }));
 }
