@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import type { NewCustomer } from '../../db/schema';
 import { hashPassword } from '../auth';
 import { toInsertRow } from '../customers';
+import { loadDemoComplaints } from './demo-complaints';
 import { COMPANIES, GIVEN_FEMALE, GIVEN_MALE, REGIONS, STREETS, SURNAMES, TAGS } from './names';
 
 /**
@@ -35,7 +36,37 @@ export function seededRandom(seed: number) {
 }
 
 // prefixes in real use in mainland China (so every generated number passes validation)
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '156', '158', '159', '166', '176', '177', '180', '181', '183', '185', '186', '187', '188', '189', '198', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '156',
+  '158',
+  '159',
+  '166',
+  '176',
+  '177',
+  '180',
+  '181',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '198',
+  '199',
+];
 
 export function demoCustomerInputs(count: number, seed = 2026): CustomerCreateInput[] {
   const rnd = seededRandom(seed);
@@ -68,7 +99,12 @@ export function demoCustomerInputs(count: number, seed = 2026): CustomerCreateIn
       gender: female ? 'female' : 'male',
       mobile,
       // not derived from the mobile: WeChat ids are not masked, so they must not give digits away
-      wechat: rnd() < 0.5 ? `wx_${Math.floor(rnd() * 36 ** 6).toString(36).padStart(6, '0')}` : null,
+      wechat:
+        rnd() < 0.5
+          ? `wx_${Math.floor(rnd() * 36 ** 6)
+              .toString(36)
+              .padStart(6, '0')}`
+          : null,
       birthday: rnd() < 0.9 ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null,
       birthdayLunar: lunar,
       region: `北京市${pick(REGIONS)}`,
@@ -89,18 +125,33 @@ export async function loadDemo(db: Db, opts: { password: string; customers?: num
   const done = await db.selectFrom('settings').select('key').where('key', '=', 'demo_loaded').executeTakeFirst();
   const usernames = DEMO_USERS.map((u) => u.username);
   if (done) {
-    const n = await db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await db
+      .selectFrom('customers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    // a demo folder made before complaints existed gets its complaints now (once)
+    await loadDemoComplaints(db, { ...(opts.log ? { log: opts.log } : {}) });
     return { customers: Number(n.n), usernames };
   }
   // the demo's users share a published password: never load them into a department with real data
   const existing = await db.selectFrom('customers').select('id').limit(1).execute();
-  if (existing.length) throw new Error('This data folder already holds customers: the demo department loads only into an empty one (use another KEFU_DATA_DIR).');
+  if (existing.length)
+    throw new Error('This data folder already holds customers: the demo department loads only into an empty one (use another KEFU_DATA_DIR).');
   const hash = await hashPassword(opts.password);
   const rnd = seededRandom(7);
   const ids = new Map<string, string>();
   await db.transaction().execute(async (trx) => {
-    const dept = await trx.insertInto('departments').values({ name: '前台' }).onConflict((oc) => oc.column('name').doUpdateSet({ name: '前台' })).returning('id').executeTakeFirstOrThrow();
-    await trx.insertInto('departments').values([{ name: '餐厅' }, { name: '更衣室' }, { name: '工程维修' }]).onConflict((oc) => oc.column('name').doNothing()).execute();
+    const dept = await trx
+      .insertInto('departments')
+      .values({ name: '前台' })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ name: '前台' }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('departments')
+      .values([{ name: '餐厅' }, { name: '更衣室' }, { name: '工程维修' }])
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
     for (const u of DEMO_USERS) {
       const row = await trx
         .insertInto('users')
@@ -128,13 +179,23 @@ export async function loadDemo(db: Db, opts: { password: string; customers?: num
       const lastContact = rnd() < 0.85 ? new Date(Math.max(createdAt.getTime(), now - Math.floor(rnd() * 150) * 86_400_000)) : null;
       return { ...toInsertRow({ ...parsed, ownerId: owner }, null, lifecycle), created_at: createdAt, updated_at: createdAt, last_contact_at: lastContact };
     });
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('customers').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('customers')
+        .values(rows.slice(i, i + 500))
+        .execute();
     await trx.executeQuery(
-      sql`insert into timeline_events (customer_id, at, kind, data) select id, created_at, 'customer.created', '{"via":"import"}'::jsonb from customers`.compile(trx),
+      sql`insert into timeline_events (customer_id, at, kind, data) select id, created_at, 'customer.created', '{"via":"import"}'::jsonb from customers`.compile(
+        trx,
+      ),
     );
-    await trx.insertInto('settings').values({ key: 'demo_loaded', value: JSON.stringify({ at: new Date().toISOString() }) }).execute();
+    await trx
+      .insertInto('settings')
+      .values({ key: 'demo_loaded', value: JSON.stringify({ at: new Date().toISOString() }) })
+      .execute();
   });
   opts.log?.(`demo department loaded: ${opts.customers ?? 2000} customers`);
+  await loadDemoComplaints(db, { ...(opts.log ? { log: opts.log } : {}) });
   return { customers: opts.customers ?? 2000, usernames };
 }
 
