@@ -16,7 +16,7 @@ import {
  * The two SLA clocks of seed 003 附件三 #4 ("客户投诉在2小时内响应,三个工作日解决") on the business
  * calendar. Each clock runs once: the response clock stops at the first acknowledgement, the resolution
  * clock at the first resolution; what happens after (unsatisfied feedback, a reopening) is driven by the
- * promises made to the customer (docs/decisions/007-complaint-sla-and-watch.md).
+ * promises made to the customer (docs/decisions/009-complaint-sla-and-watch.md).
  */
 export type ClockKind = 'response' | 'resolve';
 
