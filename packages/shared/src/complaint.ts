@@ -205,7 +205,7 @@ export const complaintListQuery = z.object({
   cursor: z.string().max(200).optional(),
   /** number, complainant or content */
   q: z.string().trim().max(100).optional(),
-  /** open (default), closed or all */
+  /** open (default), closed, all; mine: open cases assigned to or received by the reader; approvals: proposals waiting for approval (complaint:approve) */
   view: z.enum(['open', 'closed', 'all', 'mine', 'approvals']).default('open'),
   state: z.enum(COMPLAINT_STATES).optional(),
   category: z.enum(COMPLAINT_CATEGORIES).optional(),

@@ -40,7 +40,7 @@ export function createLister(core: ComplaintCore) {
     if (p.q) {
       const like = `%${likeEscape(p.q)}%`;
       q = q.where((eb) =>
-        eb.or([eb('complaints.number', 'ilike', like), eb('complaints.complainant_name', 'like', like), eb('complaints.content', 'like', like)]),
+        eb.or([eb('complaints.number', 'ilike', like), eb('complaints.complainant_name', 'ilike', like), eb('complaints.content', 'ilike', like)]),
       );
     }
     return q;
