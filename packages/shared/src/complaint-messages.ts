@@ -6,6 +6,16 @@ export const COMPLAINT_MESSAGES = {
   'v.user': { 'zh-CN': '请选择人员', en: 'Choose a person' },
   'v.customer': { 'zh-CN': '请选择客户', en: 'Choose a customer' },
   'v.department': { 'zh-CN': '请选择部门', en: 'Choose a department' },
+  // the manager's complaint settings: each says what is allowed, in the units the settings screen shows
+  'v.sla_response_hours': { 'zh-CN': '首次响应时限为 0.25-240 个工作小时', en: 'Response limit: 0.25 to 240 working hours' },
+  'v.sla_resolve_days': { 'zh-CN': '解决时限为 1-60 个工作日（整数）', en: 'Resolution limit: a whole number of working days, 1 to 60' },
+  'v.sla_rules_count': { 'zh-CN': '最多 64 条时限规则', en: 'At most 64 limit rules' },
+  'v.approval_threshold': { 'zh-CN': '审批额度为 0-1,000,000 元，最多精确到分', en: 'Approval threshold: ¥0 to ¥1,000,000, to the fen' },
+  'v.at_risk_share': { 'zh-CN': '预警比例为 10%-99%', en: 'At-risk share: 10% to 99%' },
+  'v.reopen_days': { 'zh-CN': '重新打开期限为 0-365 天（整数）', en: 'Reopen window: a whole number of days, 0 to 365' },
+  'v.follow_up_day': { 'zh-CN': '回访日为结案后 0-365 天（整数）', en: 'A follow-up is 0 to 365 whole days after closing' },
+  'v.follow_up_count': { 'zh-CN': '最多安排 5 次回访', en: 'At most 5 follow-ups' },
+  'v.follow_up_order': { 'zh-CN': '回访天数须从小到大排列，且不能重复', en: 'Follow-up days must increase, without repeats' },
   'v.callback_required': { 'zh-CN': '客户不满意时必须约定回电时间', en: 'An unsatisfied customer needs a promised callback time' },
   'complaint.not_found': { 'zh-CN': '客诉不存在或无权查看', en: 'Complaint not found, or you may not see it' },
   'complaint.invalid_transition': {

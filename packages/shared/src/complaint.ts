@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { phoneInput } from './customer';
 import { COMPLAINT_ACTIONS_ALL, COMPLAINT_STATES } from './complaint-workflow';
+import type { MessageKey } from './messages';
 
 /** Complaint cases (客诉), SPEC §5 and the form of seed 003 附件二. Request and answer shapes. */
 export const COMPLAINT_CHANNELS = ['hotline', 'on_site', 'email', 'chat', 'letter', 'other'] as const;
@@ -75,10 +76,19 @@ const userId = z.uuid({ message: 'v.user' });
 
 // ---- settings (the manager's) -------------------------------------------------------------
 
+/**
+ * A number of the settings, with one message for any wrong value (missing, not a number, out of range,
+ * not whole): the message says what is allowed, which is what the manager needs to read beside the field.
+ */
+function setting(message: MessageKey, min: number, max: number, whole: boolean) {
+  const n = z.number({ message }).min(min, { message }).max(max, { message });
+  return whole ? n.int({ message }) : n;
+}
+
 /** A limit in working time: "respond within 2 working hours", "resolve within 3 working days". */
 export const slaLimitsSchema = z.object({
-  responseHours: z.number().min(0.25).max(240),
-  resolveDays: z.number().int().min(1).max(60),
+  responseHours: setting('v.sla_response_hours', 0.25, 240, false),
+  resolveDays: setting('v.sla_resolve_days', 1, 60, true),
 });
 export type SlaLimits = z.infer<typeof slaLimitsSchema>;
 
@@ -93,15 +103,21 @@ export const complaintSettingsSchema = z.object({
         severity: z.enum(COMPLAINT_SEVERITIES).nullable(),
       }),
     )
-    .max(64),
-  /** a proposal whose compensation is above this needs the manager's approval (fen) */
-  approvalThresholdFen: z.number().int().min(0),
+    .max(64, { message: 'v.sla_rules_count' }),
+  /** a proposal whose compensation is above this needs the manager's approval (fen; at most the largest compensation) */
+  approvalThresholdFen: setting('v.approval_threshold', 0, 100_000_000, true),
   /** share of the time used at which a case counts as "at risk" and people are told */
-  atRiskFraction: z.number().min(0.1).max(0.99),
+  atRiskFraction: setting('v.at_risk_share', 0.1, 0.99, false),
   /** a closed case may be reopened within this many days */
-  reopenDays: z.number().int().min(0).max(365),
-  /** follow-ups after closing: days after the close (seed 001 客诉专员 职责三 3): right away and a month later */
-  followUpDays: z.array(z.number().int().min(0).max(365)).max(5),
+  reopenDays: setting('v.reopen_days', 0, 365, true),
+  /**
+   * follow-ups after closing: days after the close (seed 001 客诉专员 职责三 3): right away and a month later.
+   * In increasing order: the first is the follow-up right after closing, the others the later ones.
+   */
+  followUpDays: z
+    .array(setting('v.follow_up_day', 0, 365, true))
+    .max(5, { message: 'v.follow_up_count' })
+    .refine((days) => days.every((d, i) => i === 0 || d > days[i - 1]!), { message: 'v.follow_up_order' }),
 });
 export type ComplaintSettings = z.infer<typeof complaintSettingsSchema>;
 
@@ -117,10 +133,31 @@ export const DEFAULT_COMPLAINT_SETTINGS: ComplaintSettings = {
   followUpDays: [0, 30],
 };
 
+type SlaRule = ComplaintSettings['rules'][number];
+const ruleMatches = (r: Pick<SlaRule, 'category' | 'severity'>, category: ComplaintCategory | null, severity: ComplaintSeverity | null) =>
+  (r.category === null || r.category === category) && (r.severity === null || r.severity === severity);
+
+/** The index of the rule that decides a case's limits (the first that matches), or -1 for the defaults. */
+export function slaRuleIndex(s: Pick<ComplaintSettings, 'rules'>, category: ComplaintCategory, severity: ComplaintSeverity): number {
+  return s.rules.findIndex((r) => ruleMatches(r, category, severity));
+}
+
 /** The limits for a case: the first matching rule, else the defaults. */
 export function slaLimitsFor(s: ComplaintSettings, category: ComplaintCategory, severity: ComplaintSeverity): SlaLimits {
-  const rule = s.rules.find((r) => (r.category === null || r.category === category) && (r.severity === null || r.severity === severity));
+  const rule = s.rules[slaRuleIndex(s, category, severity)];
   return rule ? { responseHours: rule.responseHours, resolveDays: rule.resolveDays } : s.defaults;
+}
+
+/**
+ * For each rule, the earlier rule that already matches every case it would match (so it never applies),
+ * or null. "任意/收费" after "任意/任意" is never reached; the manager is told so beside the rule.
+ */
+export function shadowingRules(rules: Pick<SlaRule, 'category' | 'severity'>[]): (number | null)[] {
+  return rules.map((r, i) => {
+    // an earlier rule covers this one when it matches this rule's own category and severity ("any" only by "any")
+    const earlier = rules.slice(0, i).findIndex((e) => ruleMatches(e, r.category, r.severity));
+    return earlier === -1 ? null : earlier;
+  });
 }
 
 // ---- requests -----------------------------------------------------------------------------
