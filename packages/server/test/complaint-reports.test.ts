@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { call } from './clients';
 import { CaseDriver, type Kase } from './complaint-report-cases';
 import { userClient, type Client } from './factories';
 import { rawClient } from './files';
@@ -234,6 +235,27 @@ describeEachDb('complaint reports', (env) => {
       ['日期', '2026-10-09 10:00'],
       ['原因分析', '约课类最多；建议周末增开晚间课程。'],
     ]);
+  });
+
+  it('every route of the reports checks who is calling: 401 without a session, 403 without the permission whatever the input', async () => {
+    const routes: { method: 'GET' | 'PUT'; url: string; path: string }[] = [
+      { method: 'GET', url: '/api/v1/complaint-reports/summary?period=week', path: '/api/v1/complaint-reports/summary' },
+      { method: 'GET', url: '/api/v1/complaint-reports/summary.xlsx?period=month', path: '/api/v1/complaint-reports/summary.xlsx' },
+      { method: 'GET', url: '/api/v1/complaint-reports/root-cause/2026-10', path: '/api/v1/complaint-reports/root-cause/{month}' },
+      { method: 'PUT', url: '/api/v1/complaint-reports/root-cause/2026-10', path: '/api/v1/complaint-reports/root-cause/{month}' },
+      { method: 'GET', url: '/api/v1/complaints/00000000-0000-4000-8000-000000000000/record.pdf', path: '/api/v1/complaints/{id}/record.pdf' },
+    ];
+    const doc = (await call(env(), { url: '/api/openapi.json' })).body as { paths: Record<string, Record<string, unknown>> };
+    const served = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/api/v1/complaint-reports/') || p.endsWith('/record.pdf'))
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(served.sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    const admin = await userClient(env(), ['admin'], '系统管理员');
+    for (const r of routes) {
+      expect((await call(env(), { method: r.method, url: r.url, body: r.method === 'PUT' ? {} : undefined })).status, `${r.method} ${r.url}`).toBe(401);
+      const res = r.method === 'GET' ? await admin.get(r.url) : await admin.put(r.url, { nonsense: true });
+      expect(res.status, `${r.method} ${r.url}`).toBe(403);
+    }
   });
 
   it('without complaint:report: 403 for the figures, the files and the analysis', async () => {

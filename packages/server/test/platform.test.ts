@@ -48,7 +48,9 @@ describeEachDb('platform: OpenAPI, health, errors, request ids, permissions on e
     const missing = routes.filter((r) => !doc.paths[r.path.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()]).map((r) => `${r.method} ${r.path}`);
     expect(missing).toEqual([]);
     // generated from the zod schemas: the customer body has its fields
-    expect(Object.keys(doc.paths['/api/v1/customers'].post.requestBody.content['application/json'].schema.properties)).toEqual(expect.arrayContaining(['name', 'mobile', 'birthdayLunar']));
+    expect(Object.keys(doc.paths['/api/v1/customers'].post.requestBody.content['application/json'].schema.properties)).toEqual(
+      expect.arrayContaining(['name', 'mobile', 'birthdayLunar']),
+    );
     const docs = await call(env(), { url: '/api/docs' });
     expect(docs.status).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
@@ -62,7 +64,10 @@ describeEachDb('platform: OpenAPI, health, errors, request ids, permissions on e
     for (const c of cases) {
       const zh = await call(env(), { url: c.url });
       const en = await call(env(), { url: c.url, headers: { 'accept-language': 'en-US,en;q=0.9' } });
-      for (const [res, title] of [[zh, c.zh], [en, c.en]] as const) {
+      for (const [res, title] of [
+        [zh, c.zh],
+        [en, c.en],
+      ] as const) {
         expect(res.status).toBe(c.status);
         expect(res.headers['content-type']).toContain('application/problem+json');
         expect(res.body).toMatchObject({ type: expect.stringContaining('https://'), title, status: c.status });
@@ -135,7 +140,7 @@ describeEachDb('platform: OpenAPI, health, errors, request ids, permissions on e
       }
     });
 
-    it("another agent: 404 on every route about a customer outside their scope, so its existence does not leak", async () => {
+    it('another agent: 404 on every route about a customer outside their scope, so its existence does not leak', async () => {
       for (const r of routes().filter((x) => x.row)) {
         const res = r.method === 'GET' ? await otherAgent.get(r.url) : await (otherAgent as any)[r.method.toLowerCase()](r.url, r.body);
         expect(res.status, `${r.method} ${r.url}`).toBe(404);
@@ -145,13 +150,20 @@ describeEachDb('platform: OpenAPI, health, errors, request ids, permissions on e
       expect(own.status).toBe(200);
     });
 
-    it('the route list above covers every /api/v1 route except sign-in, sign-out, password and other modules\' own', async () => {
-      const listed = new Set(routes().map((r) => `${r.method} ${r.url.split('?')[0]!.replace(customerId, ':id').replace(other, ':id').replace('/roles/agent', '/roles/:name')}`));
+    it("the route list above covers every /api/v1 route except sign-in, sign-out, password and other modules' own", async () => {
+      const listed = new Set(
+        routes().map((r) => `${r.method} ${r.url.split('?')[0]!.replace(customerId, ':id').replace(other, ':id').replace('/roles/agent', '/roles/:name')}`),
+      );
       const registered = registeredRoutes(env().app.printRoutes({ commonPrefix: false }))
         .filter((r) => !r.path.startsWith('/api/v1/auth/login') && !r.path.startsWith('/api/v1/auth/logout') && !r.path.startsWith('/api/v1/auth/password'))
         .filter((r) => !r.path.startsWith('/api/v1/customer-imports') && !r.path.startsWith('/api/v1/customer-exports'))
-        // the complaints area checks every one of its routes in complaint-access.test.ts
-        .filter((r) => !/^\/api\/v1\/(complaints|complaint-transfers|complaint-promises|complaint-follow-ups|complaint-settings|notifications)(\/|$)/.test(r.path))
+        // the complaints area checks every one of its routes in complaint-access.test.ts, the reports in complaint-reports.test.ts
+        .filter(
+          (r) =>
+            !/^\/api\/v1\/(complaints|complaint-transfers|complaint-promises|complaint-follow-ups|complaint-settings|complaint-reports|notifications)(\/|$)/.test(
+              r.path,
+            ),
+        )
         .map((r) => `${r.method} ${r.path}`);
       expect(registered.filter((r) => !listed.has(r))).toEqual([]);
     });
