@@ -40,6 +40,7 @@ export interface Client {
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<Res>;
   patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<Res>;
   put(url: string, body?: unknown, headers?: Record<string, string>): Promise<Res>;
+  delete(url: string, headers?: Record<string, string>): Promise<Res>;
 }
 export interface Res {
   status: number;
@@ -54,7 +55,7 @@ export async function signIn(env: TestEnv, username: string, password = PASSWORD
   if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'kefu_session')!;
   const { csrfToken, user } = res.json();
-  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> => {
+  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> => {
     const r = await env.app.inject({
       method,
       url,
@@ -77,6 +78,7 @@ export async function signIn(env: TestEnv, username: string, password = PASSWORD
     post: (url, body, headers) => call('POST', url, body ?? {}, headers),
     patch: (url, body, headers) => call('PATCH', url, body, headers),
     put: (url, body, headers) => call('PUT', url, body, headers),
+    delete: (url, headers) => call('DELETE', url, undefined, headers),
   };
 }
 

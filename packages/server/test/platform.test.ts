@@ -94,7 +94,7 @@ describeEachDb('platform: OpenAPI, health, errors, request ids, permissions on e
     const id = () => customerId;
     const other = '00000000-0000-4000-8000-000000000000';
     // method, path, body; the routes every signed-in user may use are marked open
-    const routes = (): { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; body?: unknown; open?: boolean; row?: boolean }[] => [
+    const routes = (): { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: unknown; open?: boolean; row?: boolean }[] => [
       { method: 'GET', url: '/api/v1/customers' },
       { method: 'POST', url: '/api/v1/customers', body: buildCustomer() },
       { method: 'GET', url: '/api/v1/customers/duplicates?mobile=13800138000' },
@@ -124,6 +124,15 @@ describeEachDb('platform: OpenAPI, health, errors, request ids, permissions on e
       { method: 'GET', url: '/api/v1/staff', open: true },
       { method: 'GET', url: '/api/v1/departments', open: true },
       { method: 'GET', url: '/api/v1/auth/me', open: true },
+      { method: 'PUT', url: '/api/v1/calendar/config', body: { timeZone: 'Asia/Shanghai', week: [null, null, null, null, null, null, null], lunch: null } },
+      { method: 'POST', url: '/api/v1/calendar/days', body: { date: '2027-01-01', kind: 'holiday', name: '元旦' } },
+      { method: 'DELETE', url: '/api/v1/calendar/days/2027-01-01' },
+      { method: 'POST', url: '/api/v1/calendar/years/2027/covered' },
+      { method: 'DELETE', url: '/api/v1/calendar/years/2027/covered' },
+      // deadlines are shown to everyone who works cases: the calendar is read by every signed-in user
+      { method: 'GET', url: '/api/v1/calendar/config', open: true },
+      { method: 'GET', url: '/api/v1/calendar/coverage', open: true },
+      { method: 'GET', url: '/api/v1/calendar/years/2026', open: true },
     ];
 
     it('without a session: 401 on every route but sign-in and health', async () => {
@@ -152,7 +161,16 @@ describeEachDb('platform: OpenAPI, health, errors, request ids, permissions on e
 
     it("the route list above covers every /api/v1 route except sign-in, sign-out, password and other modules' own", async () => {
       const listed = new Set(
-        routes().map((r) => `${r.method} ${r.url.split('?')[0]!.replace(customerId, ':id').replace(other, ':id').replace('/roles/agent', '/roles/:name')}`),
+        routes().map(
+          (r) =>
+            `${r.method} ${r.url
+              .split('?')[0]!
+              .replace(customerId, ':id')
+              .replace(other, ':id')
+              .replace('/roles/agent', '/roles/:name')
+              .replace(/\/years\/\d{4}/, '/years/:year')
+              .replace(/\/days\/[\d-]+/, '/days/:date')}`,
+        ),
       );
       const registered = registeredRoutes(env().app.printRoutes({ commonPrefix: false }))
         .filter((r) => !r.path.startsWith('/api/v1/auth/login') && !r.path.startsWith('/api/v1/auth/logout') && !r.path.startsWith('/api/v1/auth/password'))
