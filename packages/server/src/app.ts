@@ -4,7 +4,13 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -40,7 +46,9 @@ function buildServices(deps: Deps) {
   const settings = createSettingsService(deps);
   // the business calendar: other modules take it as a dep and call calendar.current() per SLA computation
   const calendar = createCalendarService(deps);
-  const customers = createCustomerService({ ...deps, settings });
+  // the department's time zone is the business calendar's (one setting, on the 工作日历 page)
+  const timeZone = async () => (await calendar.current()).config.timeZone; // cached
+  const customers = createCustomerService({ ...deps, settings, timeZone });
   const complaints = createComplaintService({ ...deps, calendar });
   return {
     auth: createAuthService(deps),
@@ -49,10 +57,10 @@ function buildServices(deps: Deps) {
     calendar,
     customers,
     customerImports: createCustomerImportService(deps),
-    customerExports: createCustomerExportService({ ...deps, settings, customers }),
+    customerExports: createCustomerExportService({ ...deps, settings, customers, timeZone }),
     complaints,
     // reports count in the time zone the deadlines are computed in (the calendar's)
-    complaintReports: createComplaintReportService({ ...deps, complaints, timeZone: async () => (await calendar.config()).timeZone }),
+    complaintReports: createComplaintReportService({ ...deps, complaints, timeZone }),
     notifications: createNotificationService(deps),
   };
 }

@@ -136,7 +136,7 @@ describeEachDb('administration: users, roles, audit log, settings', (env) => {
   describe('settings and categories', () => {
     it('everyone signed in reads them; only customer:settings changes them, audited', async () => {
       const settings = await supervisor.get('/api/v1/settings/archive');
-      expect(settings.body).toEqual({ churnRiskDays: 60, bigCustomerTiers: ['vip', 'big'], timeZone: 'Asia/Shanghai' });
+      expect(settings.body).toEqual({ churnRiskDays: 60, bigCustomerTiers: ['vip', 'big'] });
       expect((await supervisor.put('/api/v1/settings/archive', { ...settings.body, churnRiskDays: 30 })).status).toBe(403);
       const cats = await supervisor.get('/api/v1/customer-categories');
       expect(cats.body.items.filter((c: { kind: string }) => c.kind === 'class').map((c: { labelZh: string }) => c.labelZh)).toEqual([
@@ -148,12 +148,13 @@ describeEachDb('administration: users, roles, audit log, settings', (env) => {
       expect((await supervisor.put('/api/v1/customer-categories', { kind: 'tier', code: 'gold', labelZh: '金卡', labelEn: 'Gold' })).status).toBe(403);
     });
 
-    it('refuses invalid settings with field errors, and an unknown time zone', async () => {
+    it("refuses invalid settings with field errors; the time zone is the business calendar's", async () => {
       const settings = (await manager.get('/api/v1/settings/archive')).body;
       const tooShort = await manager.put('/api/v1/settings/archive', { ...settings, churnRiskDays: 3 });
       expect(tooShort.status).toBe(400);
       expect(tooShort.body.errors[0].path).toBe('churnRiskDays');
-      const zone = await manager.put('/api/v1/settings/archive', { ...settings, timeZone: 'Mars/Olympus' });
+      const calendar = (await manager.get('/api/v1/calendar/config')).body;
+      const zone = await manager.put('/api/v1/calendar/config', { ...calendar, timeZone: 'Mars/Olympus' });
       expect(zone.status).toBe(400);
       expect(zone.body.errors[0]).toEqual({ path: 'timeZone', message: '时区不正确（例如 Asia/Shanghai）' });
       expect((await manager.get('/api/v1/customers')).status).toBe(200);

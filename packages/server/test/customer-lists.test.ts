@@ -11,7 +11,8 @@ describeEachDb('customer lists', (env) => {
     manager = await userClient(env(), ['manager'], '王经理');
   });
 
-  const listIds = async (list: string, who: Client = manager) => (await who.get(`/api/v1/customers?list=${list}&limit=200`)).body.items as { id: string; nextBirthday: string }[];
+  const listIds = async (list: string, who: Client = manager) =>
+    (await who.get(`/api/v1/customers?list=${list}&limit=200`)).body.items as { id: string; nextBirthday: string }[];
 
   /** Runs `fn` at another moment of the test clock, and puts the clock back. */
   async function at<T>(iso: string, fn: () => Promise<T>): Promise<T> {
@@ -48,9 +49,17 @@ describeEachDb('customer lists', (env) => {
       return c.body.id as string;
     };
     // created 90 days ago, never contacted
-    const [old, oldProspect, contacted] = await at('2026-07-11T02:00:00Z', async () => [await make('久未联系'), await make('潜在久未联系', false), await make('近期联系过')]);
+    const [old, oldProspect, contacted] = await at('2026-07-11T02:00:00Z', async () => [
+      await make('久未联系'),
+      await make('潜在久未联系', false),
+      await make('近期联系过'),
+    ]);
     const recent = await make('新客户');
-    await env().handle.db.updateTable('customers').set({ last_contact_at: new Date('2026-10-01T02:00:00Z') }).where('id', '=', contacted).execute();
+    await env()
+      .handle.db.updateTable('customers')
+      .set({ last_contact_at: new Date('2026-10-01T02:00:00Z') })
+      .where('id', '=', contacted)
+      .execute();
 
     let ids = (await listIds('churn_risk')).map((c) => c.id);
     expect(ids).toContain(old);
@@ -71,7 +80,7 @@ describeEachDb('customer lists', (env) => {
     }
   });
 
-  describe('birthdays, in the department\'s time zone, lunar-aware', () => {
+  describe("birthdays, in the department's time zone, lunar-aware", () => {
     const made: Record<string, string> = {};
     beforeAll(async () => {
       const births: [string, string, boolean, boolean?][] = [
@@ -88,15 +97,24 @@ describeEachDb('customer lists', (env) => {
         ['农历闰九月初一', '1990-09-01', true, true], // no 闰九月 this year: the ordinary 九月初一
       ];
       for (const [name, birthday, birthdayLunar, birthdayLunarLeap] of births) {
-        const res = await manager.post('/api/v1/customers', { ...buildCustomer({ name }), birthday, birthdayLunar, birthdayLunarLeap: Boolean(birthdayLunarLeap) });
+        const res = await manager.post('/api/v1/customers', {
+          ...buildCustomer({ name }),
+          birthday,
+          birthdayLunar,
+          birthdayLunarLeap: Boolean(birthdayLunarLeap),
+        });
         expect(res.status).toBe(201);
         made[name] = res.body.id;
       }
     });
 
-    const names = (items: { id: string }[]) => Object.entries(made).filter(([, id]) => items.some((c) => c.id === id)).map(([n]) => n).sort();
+    const names = (items: { id: string }[]) =>
+      Object.entries(made)
+        .filter(([, id]) => items.some((c) => c.id === id))
+        .map(([n]) => n)
+        .sort();
 
-    it('this week: today and the next six days, with this year\'s solar date of lunar birthdays', async () => {
+    it("this week: today and the next six days, with this year's solar date of lunar birthdays", async () => {
       const items = await listIds('birthday_week');
       expect(names(items)).toEqual(['今天', '农历九月初一', '农历八月三十', '农历闰九月初一', '第七天'].sort());
       expect(items.find((c) => c.id === made['农历八月三十'])!.nextBirthday).toBe('2026-10-09');
@@ -112,6 +130,18 @@ describeEachDb('customer lists', (env) => {
       const items = await at('2026-10-08T17:00:00Z', () => listIds('birthday_week'));
       expect(names(items)).toContain('今天');
       expect(names(items)).not.toContain('昨天');
+    });
+
+    it("the time zone is the business calendar's: moved to Los Angeles, it is still 8 October there", async () => {
+      const calendar = (await manager.get('/api/v1/calendar/config')).body;
+      expect((await manager.put('/api/v1/calendar/config', { ...calendar, timeZone: 'America/Los_Angeles' })).status).toBe(200);
+      try {
+        const items = await listIds('birthday_week'); // 2026-10-09T02:00Z is 8 October, 19:00 in Los Angeles
+        expect(names(items)).toContain('昨天');
+        expect(names(items)).not.toContain('第七天');
+      } finally {
+        await manager.put('/api/v1/calendar/config', calendar);
+      }
     });
 
     it('a week across the year end', async () => {

@@ -117,7 +117,7 @@ describeEachDb('platform: OpenAPI, health, errors, request ids, permissions on e
       { method: 'GET', url: '/api/v1/api-keys' },
       { method: 'POST', url: '/api/v1/api-keys', body: { name: 'x', permissions: ['customer:read'] } },
       { method: 'POST', url: `/api/v1/api-keys/${other}/revoke` },
-      { method: 'PUT', url: '/api/v1/settings/archive', body: { churnRiskDays: 30, bigCustomerTiers: [], timeZone: 'Asia/Shanghai' } },
+      { method: 'PUT', url: '/api/v1/settings/archive', body: { churnRiskDays: 30, bigCustomerTiers: [] } },
       { method: 'PUT', url: '/api/v1/customer-categories', body: { kind: 'tier', code: 'x', labelZh: 'x', labelEn: 'x' } },
       { method: 'GET', url: '/api/v1/settings/archive', open: true },
       { method: 'GET', url: '/api/v1/customer-categories', open: true },

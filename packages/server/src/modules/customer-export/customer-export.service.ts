@@ -17,7 +17,13 @@ const PAGE = 1000;
  * approves or rejects (never their own) -> the requester downloads one xlsx of exactly what they may
  * see, numbers masked as on their screen. Each step and its audit row commit together.
  */
-export function createCustomerExportService(deps: { db: Db; clock: Clock; settings: SettingsService; customers: CustomerService }) {
+export function createCustomerExportService(deps: {
+  db: Db;
+  clock: Clock;
+  settings: SettingsService;
+  customers: CustomerService;
+  timeZone: () => Promise<string>;
+}) {
   const { db, clock, settings, customers } = deps;
   const approver = (ctx: Ctx) => ctx.actor.permissions.has('customer:export_approve');
 
@@ -127,7 +133,7 @@ export function createCustomerExportService(deps: { db: Db; clock: Clock; settin
     if (!t.ok) throw conflict(row.status === 'pending' || row.status === 'rejected' ? 'export.not_approved' : 'export.invalid_state', {}, t.allowed);
     const filter = (row.filter ?? {}) as CustomerFilter;
     const now = clock.now();
-    const { timeZone } = await settings.archive();
+    const timeZone = await deps.timeZone();
     const records = await customersUnder(ctx, filter, localDate(now, timeZone));
     const cats = await settings.categories();
     const catLabel = (kind: 'class' | 'tier', code: string) => {

@@ -32,10 +32,11 @@ function isUniqueViolation(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
 }
 
-export function createCustomerService(deps: { db: Db; clock: Clock; settings: SettingsService }) {
+/** `timeZone`: the department's, from the business calendar (birthdays and "today" are counted in it). */
+export function createCustomerService(deps: { db: Db; clock: Clock; settings: SettingsService; timeZone: () => Promise<string> }) {
   const { db, clock, settings } = deps;
   const actorRef = (ctx: Ctx) => ({ id: ctx.actor.id, name: ctx.actor.name });
-  const today = async () => localDate(clock.now(), (await settings.archive()).timeZone);
+  const today = async () => localDate(clock.now(), await deps.timeZone());
 
   /** Not found and not yours are one answer (404), so existence does not leak. */
   async function visible(ctx: Ctx, id: string, trx: Db = db, forUpdate = false): Promise<CustomerRowWithOwner> {
@@ -45,7 +46,12 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
   }
 
   async function duplicateError(trx: Db, ctx: Ctx, mobile: string): Promise<AppError> {
-    const other = await trx.selectFrom('customers').select(['id', 'name', 'owner_id', 'lifecycle', 'merged_into']).where('mobile', '=', mobile).where('merged_into', 'is', null).executeTakeFirst();
+    const other = await trx
+      .selectFrom('customers')
+      .select(['id', 'name', 'owner_id', 'lifecycle', 'merged_into'])
+      .where('mobile', '=', mobile)
+      .where('merged_into', 'is', null)
+      .executeTakeFirst();
     const name = other && canSee(ctx.actor, other) ? other.name : ctx.lang === 'en' ? 'another customer' : '另一位客户';
     return new AppError('customer.duplicate_mobile', 409, { name }, { errors: [{ path: 'mobile', message: 'customer.duplicate_mobile', params: { name } }] });
   }
@@ -63,13 +69,17 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
       .where('active', '=', true)
       .execute();
     if (rows.length !== ids.length) throw new AppError('error.validation', 400, {}, { errors: [{ path: 'ownerId', message: 'customer.unknown_owner' }] });
-    if (rows.some((r) => !r.can_read)) throw new AppError('error.validation', 400, {}, { errors: [{ path: 'ownerId', message: 'customer.owner_cannot_read' }] });
+    if (rows.some((r) => !r.can_read))
+      throw new AppError('error.validation', 400, {}, { errors: [{ path: 'ownerId', message: 'customer.owner_cannot_read' }] });
     return new Map(rows.map((r) => [r.id, r.display_name]));
   }
 
   async function checkReferences(trx: Db, v: { ownerId?: unknown; classCode?: unknown; tierCode?: unknown }) {
     if (typeof v.ownerId === 'string') await eligibleOwners(trx, [v.ownerId]);
-    for (const [kind, code, path] of [['class', v.classCode, 'classCode'], ['tier', v.tierCode, 'tierCode']] as const) {
+    for (const [kind, code, path] of [
+      ['class', v.classCode, 'classCode'],
+      ['tier', v.tierCode, 'tierCode'],
+    ] as const) {
       if (typeof code !== 'string') continue;
       const found = await trx.selectFrom('customer_categories').select('code').where('kind', '=', kind).where('code', '=', code).executeTakeFirst();
       if (!found) throw new AppError('error.validation', 400, {}, { errors: [{ path, message: 'customer.unknown_category' }] });
@@ -79,7 +89,11 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
   async function create(ctx: Ctx, input: CustomerCreate): Promise<Customer> {
     // an agent's new customer is their own unless they may assign
     // choosing someone else as the owner is an assignment; an agent's new customer is their own
-    const ownerId = ctx.actor.permissions.has('customer:assign') ? input.ownerId : ctx.actor.kind === 'user' && !ctx.actor.permissions.has('customer:read_all') ? ctx.actor.id : null;
+    const ownerId = ctx.actor.permissions.has('customer:assign')
+      ? input.ownerId
+      : ctx.actor.kind === 'user' && !ctx.actor.permissions.has('customer:read_all')
+        ? ctx.actor.id
+        : null;
     const now = clock.now();
     const row = await db.transaction().execute(async (trx) => {
       await checkReferences(trx, { ...input, ownerId });
@@ -87,7 +101,11 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
       let inserted: CustomerRow;
       try {
         await sql`savepoint before_insert`.execute(trx);
-        inserted = await trx.insertInto('customers').values({ ...values, created_at: now, updated_at: now }).returningAll().executeTakeFirstOrThrow();
+        inserted = await trx
+          .insertInto('customers')
+          .values({ ...values, created_at: now, updated_at: now })
+          .returningAll()
+          .executeTakeFirstOrThrow();
       } catch (e) {
         if (!isUniqueViolation(e) || !input.mobile) throw e;
         await sql`rollback to savepoint before_insert`.execute(trx);
@@ -148,7 +166,12 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
       if (!after) throw conflict('customer.version_conflict');
       await insertHistory(trx, id, actorRef(ctx), changes, now);
       await insertTimeline(trx, [{ customerId: id, kind: 'customer.updated', data: { fields: changes.map((c) => c.field) }, at: now, actor: actorRef(ctx) }]);
-      await appendAudit(trx, ctx, { action: 'customer.update', entityType: 'customer', entityId: id, detail: { fields: changes.map((c) => c.field), version: after.version } });
+      await appendAudit(trx, ctx, {
+        action: 'customer.update',
+        entityType: 'customer',
+        entityId: id,
+        detail: { fields: changes.map((c) => c.field), version: after.version },
+      });
       return findCustomer(trx, id);
     });
     return toCustomer(row!, ctx.actor, await today());
@@ -160,7 +183,12 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
   async function reveal(ctx: Ctx, id: string) {
     const row = await visible(ctx, id);
     if (!seesNumbers(ctx.actor, row) && !ctx.actor.permissions.has('customer:reveal')) throw forbidden();
-    await appendAudit(db, ctx, { action: 'customer.reveal', entityType: 'customer', entityId: id, detail: { name: row.name, fields: ['mobile', 'otherPhones', 'idNumber'] } });
+    await appendAudit(db, ctx, {
+      action: 'customer.reveal',
+      entityType: 'customer',
+      entityId: id,
+      detail: { name: row.name, fields: ['mobile', 'otherPhones', 'idNumber'] },
+    });
     return { mobile: row.mobile, otherPhones: row.other_phones, idNumber: row.id_number };
   }
 
@@ -170,7 +198,10 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
     let q = db.selectFrom('customer_history').selectAll().where('customer_id', '=', id);
     const cursor = readCursor(cursorRaw, ['int']);
     if (cursor) q = q.where('id', '<', Number(cursor[0]));
-    const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
+    const rows = await q
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
     const result = page(rows, limit, (r) => [r.id]);
     return {
       nextCursor: result.nextCursor,
@@ -193,7 +224,11 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
       const at = new Date(String(cursor[0]));
       q = q.where((eb) => eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', Number(cursor[1]))])]));
     }
-    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    const rows = await q
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
     const result = page(rows, limit, (r) => [r.at.toISOString(), r.id]);
     return {
       nextCursor: result.nextCursor,
@@ -214,9 +249,21 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
       if (before.version !== version) throw conflict('customer.version_conflict');
       const t = lifecycleTransition(before.lifecycle, action);
       if (!t.ok) throw conflict('customer.invalid_transition', { from: before.lifecycle, allowed: t.allowed.join(', ') }, t.allowed);
-      await trx.updateTable('customers').set({ lifecycle: t.to, updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
+      await trx
+        .updateTable('customers')
+        .set({ lifecycle: t.to, updated_at: now, version: before.version + 1 })
+        .where('id', '=', id)
+        .execute();
       await insertHistory(trx, id, actorRef(ctx), [{ field: 'lifecycle', oldValue: before.lifecycle, newValue: t.to }], now);
-      await insertTimeline(trx, [{ customerId: id, kind: 'customer.lifecycle', data: { from: before.lifecycle, to: t.to, action, ...(reason ? { reason } : {}) }, at: now, actor: actorRef(ctx) }]);
+      await insertTimeline(trx, [
+        {
+          customerId: id,
+          kind: 'customer.lifecycle',
+          data: { from: before.lifecycle, to: t.to, action, ...(reason ? { reason } : {}) },
+          at: now,
+          actor: actorRef(ctx),
+        },
+      ]);
       await appendAudit(trx, ctx, { action: `customer.${action}`, entityType: 'customer', entityId: id, detail: { from: before.lifecycle, to: t.to, reason } });
       return findCustomer(trx, id);
     });
@@ -227,18 +274,34 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
     const ownerIds = [...new Set(plan.values())];
     const ownerName = await eligibleOwners(trx, ownerIds);
     // locked in id order, like merge, so that overlapping assignments cannot deadlock
-    const rows = await selectCustomers(trx).where('customers.id', 'in', [...plan.keys()]).orderBy('customers.id').forUpdate().execute();
+    const rows = await selectCustomers(trx)
+      .where('customers.id', 'in', [...plan.keys()])
+      .orderBy('customers.id')
+      .forUpdate()
+      .execute();
     const mine = rows.filter((r) => canSee(ctx.actor, r) && !r.merged_into && r.lifecycle !== 'closed');
     if (mine.length !== plan.size) throw notFound();
     const changed = mine.filter((r) => r.owner_id !== plan.get(r.id));
     for (const ownerId of ownerIds) {
       const ids = changed.filter((r) => plan.get(r.id) === ownerId).map((r) => r.id);
-      if (ids.length) await trx.updateTable('customers').set({ owner_id: ownerId, updated_at: now, version: sql`version + 1` }).where('id', 'in', ids).execute();
+      if (ids.length)
+        await trx
+          .updateTable('customers')
+          .set({ owner_id: ownerId, updated_at: now, version: sql`version + 1` })
+          .where('id', 'in', ids)
+          .execute();
     }
-    for (const r of changed) await insertHistory(trx, r.id, actorRef(ctx), [{ field: 'ownerId', oldValue: r.owner_name, newValue: ownerName.get(plan.get(r.id)!) }], now);
+    for (const r of changed)
+      await insertHistory(trx, r.id, actorRef(ctx), [{ field: 'ownerId', oldValue: r.owner_name, newValue: ownerName.get(plan.get(r.id)!) }], now);
     await insertTimeline(
       trx,
-      changed.map((r) => ({ customerId: r.id, kind: 'customer.assigned', data: { fromName: r.owner_name, toName: ownerName.get(plan.get(r.id)!), how }, at: now, actor: actorRef(ctx) })),
+      changed.map((r) => ({
+        customerId: r.id,
+        kind: 'customer.assigned',
+        data: { fromName: r.owner_name, toName: ownerName.get(plan.get(r.id)!), how },
+        at: now,
+        actor: actorRef(ctx),
+      })),
     );
     const counts: Record<string, number> = {};
     for (const r of changed) counts[ownerName.get(plan.get(r.id)!)!] = (counts[ownerName.get(plan.get(r.id)!)!] ?? 0) + 1;
@@ -267,7 +330,10 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
         .groupBy('owner_id')
         .execute();
       const load = new Map(loads.map((l) => [l.owner_id!, l.n]));
-      const plan = distributeByLoad(customerIds, agentIds.map((id) => ({ id, load: load.get(id) ?? 0 })));
+      const plan = distributeByLoad(
+        customerIds,
+        agentIds.map((id) => ({ id, load: load.get(id) ?? 0 })),
+      );
       return applyAssignments(trx, ctx, plan, 'distribute', now);
     });
   }
@@ -300,20 +366,35 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
       // 'unknown' is the empty value of gender
       if (keep.gender === 'unknown' && other.gender !== 'unknown') set.gender = other.gender;
       const mobile = (set.mobile as string | undefined) ?? keep.mobile;
-      set.other_phones = [...new Set([...keep.other_phones, ...other.other_phones, ...(other.mobile ? [other.mobile] : [])])].filter((p) => p !== mobile).slice(0, MAX_OTHER_PHONES);
+      set.other_phones = [...new Set([...keep.other_phones, ...other.other_phones, ...(other.mobile ? [other.mobile] : [])])]
+        .filter((p) => p !== mobile)
+        .slice(0, MAX_OTHER_PHONES);
       set.tags = [...new Set([...keep.tags, ...other.tags])];
       // the other record lets go of its number first (mobile is unique among live customers)
-      await trx.updateTable('customers').set({ merged_into: id, search_keys: [], updated_at: now, version: other.version + 1 }).where('id', '=', otherId).execute();
+      await trx
+        .updateTable('customers')
+        .set({ merged_into: id, search_keys: [], updated_at: now, version: other.version + 1 })
+        .where('id', '=', otherId)
+        .execute();
       const changes = diffFields(keep, set);
       const derived = derivedColumns({ ...keep, ...set });
-      await trx.updateTable('customers').set({ ...set, ...derived, updated_at: now, version: keep.version + 1 }).where('id', '=', id).execute();
+      await trx
+        .updateTable('customers')
+        .set({ ...set, ...derived, updated_at: now, version: keep.version + 1 })
+        .where('id', '=', id)
+        .execute();
       await trx.updateTable('timeline_events').set({ customer_id: id }).where('customer_id', '=', otherId).execute();
       await insertHistory(trx, id, actorRef(ctx), changes, now);
       await insertTimeline(trx, [
         { customerId: id, kind: 'customer.merged', data: { otherId, otherName: other.name }, at: now, actor: actorRef(ctx) },
         { customerId: otherId, kind: 'customer.merged_away', data: { intoId: id, intoName: keep.name }, at: now, actor: actorRef(ctx) },
       ]);
-      await appendAudit(trx, ctx, { action: 'customer.merge', entityType: 'customer', entityId: id, detail: { otherId, otherName: other.name, fields: changes.map((c) => c.field) } });
+      await appendAudit(trx, ctx, {
+        action: 'customer.merge',
+        entityType: 'customer',
+        entityId: id,
+        detail: { otherId, otherName: other.name, fields: changes.map((c) => c.field) },
+      });
       return findCustomer(trx, id);
     });
     return toCustomer(row!, ctx.actor, await today());
@@ -329,4 +410,3 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
   return { create, get, update, list, reveal, history, timeline, changeLifecycle, assign, distribute, merge, duplicatesOf };
 }
 export type CustomerService = ReturnType<typeof createCustomerService>;
-

@@ -11,8 +11,6 @@ export const archiveSettingsText = {
   'archiveSettings.days': { 'zh-CN': '天', en: 'days' },
   'archiveSettings.bigCustomerTiers': { 'zh-CN': '大客户等级', en: 'Big-customer tiers' },
   'archiveSettings.bigCustomerTiers.help': { 'zh-CN': '这些等级的客户列入“大客户”名单。', en: 'Customers of these tiers are on the big-customer list.' },
-  'archiveSettings.timeZone': { 'zh-CN': '时区', en: 'Time zone' },
-  'archiveSettings.timeZone.help': { 'zh-CN': '生日、流失天数等按此时区的日期计算。', en: 'Birthdays and churn days are counted in this time zone.' },
   'archiveSettings.categories': { 'zh-CN': '客户分类与等级', en: 'Classes and tiers' },
   'archiveSettings.kind.class': { 'zh-CN': '分类', en: 'Classes' },
   'archiveSettings.kind.tier': { 'zh-CN': '等级', en: 'Tiers' },

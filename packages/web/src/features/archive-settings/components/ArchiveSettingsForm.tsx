@@ -8,8 +8,7 @@ import { parseForForm, showServerErrors } from '../../../lib/schema-form';
 import { useCategories } from '../../customers/api';
 import { useArchiveSettings, useSaveArchiveSettings } from '../api';
 
-const FIELDS = ['churnRiskDays', 'bigCustomerTiers', 'timeZone'];
-const TIME_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Macau', 'Asia/Urumqi', 'Asia/Singapore'];
+const FIELDS = ['churnRiskDays', 'bigCustomerTiers'];
 
 /** The rules behind the named lists: churn-risk days and which tiers are big customers. */
 export function ArchiveSettingsForm() {
@@ -45,9 +44,6 @@ export function ArchiveSettingsForm() {
       </Form.Item>
       <Form.Item name="bigCustomerTiers" label={t('archiveSettings.bigCustomerTiers')} extra={t('archiveSettings.bigCustomerTiers.help')}>
         <Select mode="multiple" options={tiers} />
-      </Form.Item>
-      <Form.Item name="timeZone" label={t('archiveSettings.timeZone')} extra={t('archiveSettings.timeZone.help')}>
-        <Select options={TIME_ZONES.map((z) => ({ value: z, label: z }))} style={{ width: 240 }} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="archive-settings-save">
         {t('common.save')}
