@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Complaint, ComplaintTransfer } from '@kefu/shared/complaint';
+import type { Complaint, ComplaintSettings, ComplaintTransfer } from '@kefu/shared/complaint';
 import type { CustomerListItem } from '@kefu/shared/customer';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -267,5 +267,62 @@ describe.skipIf(skip)('complaints in the browser: register by phone, work the ca
     await page.goto(`${server.url}/complaints/${c.id}`);
     await expect.poll(() => state(page)).toBe('已批准');
     expect(await page.getByTestId('sheet-approver').innerText()).toBe('王经理');
+  });
+
+  it('the manager raises the approval threshold to 800 元 and adds a rule for 收费/退费; a share of 150% is refused beside its field', async () => {
+    const page = await signedIn('manager');
+    await page.goto(`${server.url}/customers`);
+    await page.getByTestId('nav-complaintSettings').click();
+    const form = page.getByTestId('complaint-settings-form');
+    await form.waitFor();
+    const fieldOf = (testId: string) => page.locator('.ant-form-item', { has: page.getByTestId(testId) }).last();
+    const pick = (option: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).click();
+
+    await page.getByTestId('approval-threshold').fill('800');
+    await fieldOf('approval-threshold').getByText('超过 800 元的补偿需经理批准').waitFor();
+    // the shipped rules are 紧急 and 严重; the new one goes below them
+    expect(await page.getByTestId('rules-table').locator('tbody tr.ant-table-row').count()).toBe(2);
+    await page.getByTestId('rule-add').click();
+    await page.getByTestId('rule-2-category').click();
+    await pick('收费/退费');
+    expect(await page.getByTestId('rule-2-severity').innerText()).toBe('任意');
+    await page.getByTestId('rule-2-hours').fill('1');
+    await page.getByTestId('rule-2-days').fill('2');
+    // the preview reads the rules as typed: a 一般 billing complaint now takes the third rule
+    await page.getByTestId('preview-category').click();
+    await pick('收费/退费');
+    const preview = page.getByTestId('preview-result');
+    await expect.poll(() => preview.innerText()).toContain('1 个工作小时内');
+    expect(await preview.innerText()).toContain('2 个工作日内');
+    expect(await preview.innerText()).toContain('第 3 条规则');
+    expect(await page.getByTestId('follow-ups-summary').innerText()).toContain('结案当天、结案后 30 天');
+
+    await page.getByTestId('at-risk').fill('150');
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => fieldOf('at-risk').locator('.ant-form-item-explain-error').innerText()).toBe('预警比例为 10%-99%');
+    expect((await apiAs<ComplaintSettings>(page, 'GET', '/api/v1/complaint-settings')).approvalThresholdFen).toBe(50_000);
+    await screenshot(page, 'complaint-settings-error');
+
+    await page.getByTestId('at-risk').fill('80');
+    // the old message goes as soon as the value is corrected
+    await expect.poll(() => fieldOf('at-risk').locator('.ant-form-item-explain-error').count()).toBe(0);
+    await page.getByTestId('settings-save').click();
+    await page.locator('.ant-message-notice', { hasText: '已保存' }).waitFor();
+
+    await page.reload();
+    await form.waitFor();
+    expect(await page.getByTestId('approval-threshold').inputValue()).toBe('800');
+    expect(await page.getByTestId('rule-2-category').innerText()).toBe('收费/退费');
+    expect(await page.getByTestId('rule-2-hours').inputValue()).toBe('1');
+    expect(await page.getByTestId('rule-2-days').inputValue()).toBe('2');
+    const saved = await apiAs<ComplaintSettings>(page, 'GET', '/api/v1/complaint-settings');
+    expect(saved).toMatchObject({ approvalThresholdFen: 80_000, atRiskFraction: 0.8 });
+    expect(saved.rules[2]).toEqual({ category: 'billing_refund', severity: null, responseHours: 1, resolveDays: 2 });
+    await screenshot(page, 'complaint-settings-saved');
+
+    // back to the shipped settings, through the screen, so the other flows see the usual threshold
+    await page.getByTestId('settings-defaults').click();
+    await page.getByTestId('settings-save').click();
+    await expect.poll(async () => (await apiAs<ComplaintSettings>(page, 'GET', '/api/v1/complaint-settings')).approvalThresholdFen).toBe(50_000);
   });
 });

@@ -1,4 +1,14 @@
-import { AlertOutlined, AuditOutlined, CalendarOutlined, ContactsOutlined, ExportOutlined, ImportOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  ContactsOutlined,
+  ControlOutlined,
+  ExportOutlined,
+  ImportOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@kefu/shared/permissions';
 import type { ReactNode } from 'react';
 import type { TextKey } from './i18n/catalog';
@@ -52,6 +62,7 @@ export const NAV_ITEMS: NavItem[] = [
     anyOf: ['customer:export_request', 'customer:export_approve'],
   },
   { key: 'archiveSettings', label: 'nav.archiveSettings', icon: <SettingOutlined />, to: '/archive-settings', anyOf: ['customer:settings'] },
+  { key: 'complaintSettings', label: 'nav.complaintSettings', icon: <ControlOutlined />, to: '/complaint-settings', anyOf: ['complaint:settings'] },
   { key: 'calendar', label: 'nav.calendar', icon: <CalendarOutlined />, to: '/calendar', anyOf: ['calendar:manage'] },
   { key: 'audit', label: 'nav.audit', icon: <AuditOutlined />, to: '/audit-log', anyOf: ['audit:read'] },
   {

@@ -59,6 +59,11 @@ export const APP_ROUTES: AppRoute[] = [
     Page: page(() => import('../features/archive-settings/pages/ArchiveSettingsPage'), 'ArchiveSettingsPage'),
     anyOf: ['customer:settings'],
   },
+  {
+    path: '/complaint-settings',
+    Page: page(() => import('../features/complaint-settings/pages/ComplaintSettingsPage'), 'ComplaintSettingsPage'),
+    anyOf: ['complaint:settings'],
+  },
   { path: '/calendar', Page: page(() => import('../features/calendar/pages/CalendarPage'), 'CalendarPage'), anyOf: ['calendar:manage'] },
   { path: '/audit-log', Page: page(() => import('../features/audit/AuditLogPage'), 'AuditLogPage'), anyOf: ['audit:read'] },
   { path: '/admin/users', Page: page(() => import('../features/admin/pages/UsersPage'), 'UsersPage'), anyOf: ['user:manage'] },

@@ -4,6 +4,7 @@ import { auditText } from '../../features/audit/text';
 import { authText } from '../../features/auth/text';
 import { calendarText } from '../../features/calendar/text';
 import { complaintReportText } from '../../features/complaint-reports/text';
+import { complaintSettingsText } from '../../features/complaint-settings/text';
 import { complaintCaseText } from '../../features/complaints/case-text';
 import { complaintFormText } from '../../features/complaints/form-text';
 import { complaintStepText } from '../../features/complaints/step-text';
@@ -27,6 +28,7 @@ export const CATALOG = {
   ...auditText,
   ...archiveSettingsText,
   ...calendarText,
+  ...complaintSettingsText,
   ...customerImportText,
   ...customerExportText,
   ...complaintText,
