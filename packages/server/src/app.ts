@@ -24,6 +24,7 @@ import { zodValidatorCompiler } from './lib/validation';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, createAuthService } from './modules/auth';
 import { calendarRoutes, createCalendarService } from './modules/calendar';
+import { cardRoutes, createCardService } from './modules/cards';
 import { complaintReportRoutes, createComplaintReportService } from './modules/complaint-reports';
 import { complaintRoutes, createComplaintService } from './modules/complaints';
 import { createCustomerService, customerRoutes } from './modules/customers';
@@ -62,6 +63,7 @@ function buildServices(deps: Deps) {
     // reports count in the time zone the deadlines are computed in (the calendar's)
     complaintReports: createComplaintReportService({ ...deps, complaints, timeZone }),
     notifications: createNotificationService(deps),
+    cards: createCardService(deps),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -152,6 +154,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   complaintRoutes(app);
   complaintReportRoutes(app);
   notificationRoutes(app);
+  cardRoutes(app);
 
   const webDist = deps.config.webDist;
   if (webDist && existsSync(webDist)) {

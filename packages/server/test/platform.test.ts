@@ -182,6 +182,8 @@ describeEachDb('platform: OpenAPI, health, errors, request ids, permissions on e
               r.path,
             ),
         )
+        // the member cards check every one of their routes in card.test.ts
+        .filter((r) => !/^\/api\/v1\/(cards|card-types|card-entries|card-adjustments|card-settings)(\/|$)/.test(r.path))
         .map((r) => `${r.method} ${r.path}`);
       expect(registered.filter((r) => !listed.has(r))).toEqual([]);
     });

@@ -2,6 +2,8 @@ export * from './auth';
 export * from './birthday';
 export * from './birthday-keys';
 export * from './calendar';
+export * from './card';
+export * from './card-ledger';
 export * from './common';
 export * from './complaint';
 export * from './complaint-report';

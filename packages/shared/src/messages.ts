@@ -1,4 +1,5 @@
 import { CALENDAR_MESSAGES } from './calendar/messages';
+import { CARD_MESSAGES } from './card-messages';
 import { COMPLAINT_MESSAGES } from './complaint-messages';
 import { COMPLAINT_REPORT_MESSAGES } from './complaint-report-messages';
 import type { MessageEntry as Entry } from './message-entry';
@@ -93,6 +94,7 @@ export const MESSAGES = {
   ...COMPLAINT_MESSAGES,
   ...COMPLAINT_REPORT_MESSAGES,
   ...CALENDAR_MESSAGES,
+  ...CARD_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

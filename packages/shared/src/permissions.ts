@@ -24,6 +24,14 @@ export const PERMISSIONS = [
   'complaint:respond', // department handler: answer cases transferred to their department
   'complaint:report', // weekly/monthly reports, root-cause page, exports
   'complaint:settings', // SLA limits per category and severity, approval threshold, reopen window
+  'card:read', // member cards, their ledger and receipts
+  'card:issue', // open a card for a customer (会籍管理员)
+  'card:top_up', // top-ups, points earned, transfers between cards
+  'card:spend', // spends and points redeemed at the desk
+  'card:refund', // refunds, and only when the policy allows them (seed 004 不退费)
+  'card:adjust', // ask for an adjustment (a second person approves)
+  'card:approve', // approve adjustments, reverse entries, run the ledger check
+  'card:settings', // card types and the refund policy
   'calendar:manage', // business calendar: working hours, holidays and adjusted workdays
   'audit:read',
   'user:manage',
@@ -71,7 +79,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: 'agent',
     labelZh: '客服专员',
     labelEn: 'Agent',
-    permissions: ['customer:read', 'customer:create', 'customer:update', 'complaint:register', 'complaint:read'],
+    // seed 004 约课排课: the agent books lessons and takes them off the card at the desk
+    permissions: ['customer:read', 'customer:create', 'customer:update', 'complaint:register', 'complaint:read', 'card:read', 'card:spend'],
   },
   {
     name: 'archivist',
@@ -95,7 +104,20 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: 'membership',
     labelZh: '会籍管理员',
     labelEn: 'Membership officer',
-    permissions: [...archive, 'customer:create', 'customer:update', 'complaint:register', 'complaint:read'],
+    // seed 003 会籍管理员: members' records and cards; adjustments wait for the manager
+    permissions: [
+      ...archive,
+      'customer:create',
+      'customer:update',
+      'complaint:register',
+      'complaint:read',
+      'card:read',
+      'card:issue',
+      'card:top_up',
+      'card:spend',
+      'card:refund',
+      'card:adjust',
+    ],
   },
   { name: 'handler', labelZh: '相关部门', labelEn: 'Department handler', permissions: ['complaint:respond'] },
   { name: 'admin', labelZh: '系统管理员', labelEn: 'Administrator', permissions: ['user:manage', 'role:manage', 'apikey:manage', 'audit:read'] },

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CalendarTables } from './schema-calendar';
+import type { CardsTables } from './schema-cards';
 import type { ComplaintReportsTables } from './schema-complaint-reports';
 import type { ComplaintsTables } from './schema-complaints';
 
@@ -204,7 +205,7 @@ export interface RoleDefaultGrantsTable {
   granted_at: Generated<Date>;
 }
 
-export interface Database extends ComplaintsTables, CalendarTables, ComplaintReportsTables {
+export interface Database extends ComplaintsTables, CalendarTables, ComplaintReportsTables, CardsTables {
   departments: DepartmentsTable;
   roles: RolesTable;
   users: UsersTable;

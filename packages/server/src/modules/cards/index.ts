@@ -1,0 +1,3 @@
+export { createCardService, type CardService } from './card.service';
+export { cardRoutes } from './card.routes';
+export { verifyLedger } from './card.verify';

@@ -1,0 +1,37 @@
+import type { MessageEntry } from './message-entry';
+
+/** Messages of the member cards (会籍) area, zh-CN first. */
+export const CARD_MESSAGES = {
+  'v.card_amount': {
+    'zh-CN': '数额须为 1 至 100,000,000 的整数（储值卡以分计）',
+    en: 'The amount is a whole number from 1 to 100,000,000 (fen for stored-value cards)',
+  },
+  'v.card_adjustment': { 'zh-CN': '调整数额须为非零整数（可为负数）', en: 'An adjustment is a non-zero whole number (it may be negative)' },
+  'v.card_type_code': { 'zh-CN': '代码为 2-32 位小写字母、数字、横线或下划线', en: 'Code: 2-32 lowercase letters, digits, dashes or underscores' },
+  'v.card_prefix': { 'zh-CN': '卡号前缀为 2-4 个大写字母（例如 HY）', en: 'Card number prefix: 2-4 capital letters (e.g. HY)' },
+  'v.card_type': { 'zh-CN': '请选择卡类型', en: 'Choose a card type' },
+  'v.card': { 'zh-CN': '请选择会员卡', en: 'Choose a card' },
+  'card.not_found': { 'zh-CN': '会员卡不存在', en: 'Card not found' },
+  'card.type_not_found': { 'zh-CN': '卡类型不存在', en: 'Card type not found' },
+  'card.type_inactive': { 'zh-CN': '该卡类型已停用，不能开卡', en: 'This card type is no longer issued' },
+  'card.type_code_taken': { 'zh-CN': '卡类型代码或前缀已被使用', en: 'That card type code or prefix is already used' },
+  'card.type_version_conflict': { 'zh-CN': '该卡类型刚被他人修改，请刷新后再保存', en: 'Someone else has just changed this card type; reload and save again' },
+  'card.insufficient_balance': { 'zh-CN': '余额不足：当前余额 {balance}，本次需要 {amount}', en: 'Insufficient balance: {balance} left, {amount} needed' },
+  'card.refund_not_allowed': { 'zh-CN': '本部门执行“不退费”原则，不能办理退费', en: 'Refunds are not allowed by the department’s policy (不退费)' },
+  'card.entry_not_allowed': { 'zh-CN': '此类卡不能办理该业务', en: 'This kind of card does not take that movement' },
+  'card.inactive': { 'zh-CN': '会员卡已冻结或注销，不能办理', en: 'The card is frozen or closed' },
+  'card.expired': { 'zh-CN': '会员卡已于 {date} 过期', en: 'The card expired on {date}' },
+  'card.transfer_type_mismatch': { 'zh-CN': '只能在同一类型的卡之间转账', en: 'Transfers go only between cards of the same type' },
+  'card.transfer_same_card': { 'zh-CN': '不能转给同一张卡', en: 'A card cannot transfer to itself' },
+  'card.not_reversible': { 'zh-CN': '冲正和转账记录不能再冲正', en: 'Reversals and transfers cannot be reversed' },
+  'card.already_reversed': { 'zh-CN': '该记录已经冲正过', en: 'This entry has already been reversed' },
+  'card.entry_not_found': { 'zh-CN': '流水记录不存在', en: 'Entry not found' },
+  'card.adjustment_not_found': { 'zh-CN': '调整申请不存在', en: 'Adjustment request not found' },
+  'card.adjustment_decided': { 'zh-CN': '该调整申请已处理', en: 'This adjustment has already been decided' },
+  'card.adjustment_self_approval': { 'zh-CN': '调整须由申请人以外的另一人审批', en: 'An adjustment must be approved by someone other than the requester' },
+  'idempotency.key_required': {
+    'zh-CN': '此操作须带 Idempotency-Key 请求头（防止重复扣费）',
+    en: 'This request needs an Idempotency-Key header (so a retry never charges twice)',
+  },
+  'idempotency.key_reused': { 'zh-CN': '该 Idempotency-Key 已用于另一个不同的请求', en: 'This Idempotency-Key was already used for a different request' },
+} satisfies Record<string, MessageEntry>;
