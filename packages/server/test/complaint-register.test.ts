@@ -105,6 +105,22 @@ describeEachDb('complaint registration', (env) => {
     expect(letter.body.sla.status).toBe('breached');
   });
 
+  it('refuses a receivedAt too far in the past: a typo of the year must not make deadlines, breaches and clocks over years', async () => {
+    const lastYear = await officer.post('/api/v1/complaints', buildComplaint({ receivedAt: '2025-10-09T09:30:00+08:00' }));
+    expect(lastYear.status, lastYear.text).toBe(400);
+    expect(lastYear.body).toMatchObject({
+      code: 'complaint.received_too_early',
+      title: '受理时间不能早于 31 天前',
+      errors: [{ path: 'receivedAt', message: '受理时间不能早于 31 天前' }],
+    });
+    const ancient = await officer.post('/api/v1/complaints', buildComplaint({ receivedAt: '0001-01-01T00:00:00Z' }), { 'accept-language': 'en' });
+    expect(ancient.status, ancient.text).toBe(400);
+    expect(ancient.body.title).toBe('Received at cannot be more than 31 days ago');
+    // a letter that took a month to reach the desk is still logged
+    const month = await officer.post('/api/v1/complaints', buildComplaint({ channel: 'letter', receivedAt: '2026-09-09T10:00:00+08:00' }));
+    expect(month.status, month.text).toBe(201);
+  });
+
   it('says what is wrong with each field, in zh-CN by default and in English on request', async () => {
     const res = await officer.post('/api/v1/complaints', {
       receivedAt: '2026-10-09 09:00',

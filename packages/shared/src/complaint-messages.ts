@@ -27,6 +27,7 @@ export const COMPLAINT_MESSAGES = {
     en: 'Someone else has just moved this complaint; reload and try again',
   },
   'complaint.received_in_future': { 'zh-CN': '受理时间不能晚于现在', en: 'Received at cannot be in the future' },
+  'complaint.received_too_early': { 'zh-CN': '受理时间不能早于 {days} 天前', en: 'Received at cannot be more than {days} days ago' },
   'complaint.reopen_expired': { 'zh-CN': '结案已超过 {days} 天，不能重新打开', en: 'Closed more than {days} days ago: it cannot be reopened' },
   'complaint.unknown_user': { 'zh-CN': '人员不存在或已停用', en: 'No such active user' },
   'complaint.unknown_department': { 'zh-CN': '部门不存在', en: 'No such department' },

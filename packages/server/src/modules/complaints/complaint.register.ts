@@ -14,6 +14,12 @@ export const fieldError = (path: string, message: MessageKey) => new AppError('e
 
 /** A letter or a walk-in may be logged later, never ahead of the clock (a minute of skew between machines is allowed). */
 const FUTURE_SKEW_MS = 60_000;
+/**
+ * How late a case may be logged: a letter takes days, not years. Without a bound a typo of the year
+ * (2025 for 2026, or 0001) makes deadlines long past, an instant breach, and SLA clocks that walk every
+ * day of the years between on each read of the queue.
+ */
+export const MAX_LOGGED_LATE_DAYS = 31;
 
 /** People named on a case: active users; the assignee must be able to handle complaints. */
 export async function checkPeople(
@@ -54,6 +60,10 @@ export function createRegister(core: ComplaintCore) {
     const receivedAt = new Date(input.receivedAt);
     if (receivedAt.getTime() > e.now.getTime() + FUTURE_SKEW_MS) {
       throw new AppError('complaint.received_in_future', 400, {}, { errors: [{ path: 'receivedAt', message: 'complaint.received_in_future' }] });
+    }
+    if (receivedAt.getTime() < e.now.getTime() - MAX_LOGGED_LATE_DAYS * 86_400_000) {
+      const params = { days: MAX_LOGGED_LATE_DAYS };
+      throw new AppError('complaint.received_too_early', 400, params, { errors: [{ path: 'receivedAt', message: 'complaint.received_too_early', params }] });
     }
     if (input.assigneeId && !ctx.actor.permissions.has('complaint:handle')) throw forbidden();
     const limits = slaLimitsFor(e.settings, input.category, input.severity);
