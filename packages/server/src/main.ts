@@ -6,6 +6,7 @@ import { readConfig } from './config';
 import { openDb } from './db/client';
 import { migrate } from './db/migrate';
 import { systemClock } from './lib/clock';
+import { createCardNightly } from './modules/cards';
 import { loadDemo } from './modules/demo';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,8 +47,12 @@ async function main() {
       .catch((err: unknown) => app.log.error({ err }, 'complaint watch failed'))
       .finally(() => (sweeping = false));
   }, 60_000);
+  // the card ledger's nightly check (balance = sum of entries) and the purge of old Idempotency-Keys
+  const cardNightly = createCardNightly({ db: handle.db, clock: systemClock, log: app.log });
+  const nightly = setInterval(() => void cardNightly().catch((err: unknown) => app.log.error({ err }, 'card ledger check failed')), 3_600_000);
   const close = async () => {
     clearInterval(watch);
+    clearInterval(nightly);
     await app.close();
     await handle.close();
     process.exit(0);

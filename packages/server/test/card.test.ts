@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { verifyLedger } from '../src/modules/cards';
+import { fixedClock } from '../src/lib/clock';
+import { createCardNightly, verifyLedger } from '../src/modules/cards';
 import { createCardType, issueCard, key, move } from './card-fixtures';
 import { userClient, type Client } from './factories';
 import { describeEachDb } from './helpers';
@@ -166,6 +167,36 @@ describeEachDb('member cards', (env) => {
     const caught = await verifyLedger(env().handle.db, env().clock);
     expect(caught.mismatches).toEqual([{ cardId: card.id, number: card.number, balance: 1, ledgerSum: 9_000 }]);
     await env().handle.db.updateTable('cards').set({ balance: 9_000 }).where('id', '=', card.id).execute();
+  });
+
+  it('checks the ledger once a night after 02:00 in Beijing and forgets week-old idempotency keys', async () => {
+    await setup();
+    const db = env().handle.db;
+    const clock = fixedClock('2026-10-09T17:30:00Z'); // 01:30 on the 10th in Beijing: not yet
+    const logs: string[] = [];
+    const log = { info: (_o: object, m: string) => logs.push(`info ${m}`), error: (_o: object, m: string) => logs.push(`error ${m}`) };
+    const tick = createCardNightly({ db, clock, log });
+    const card = await issueCard(officer, typeId);
+    await move(officer, card.id, 'top_up', 100, 'old-key-1');
+    await db
+      .updateTable('idempotency_keys')
+      .set({ created_at: new Date('2026-10-01T00:00:00Z') })
+      .where('key', '=', 'old-key-1')
+      .execute();
+    await tick();
+    expect(logs).toEqual([]);
+    clock.set('2026-10-09T18:30:00Z'); // 02:30
+    await tick();
+    expect(logs).toEqual(['info card ledger check: every balance equals its entries', 'info old idempotency keys forgotten']);
+    expect(await db.selectFrom('idempotency_keys').select('key').where('key', '=', 'old-key-1').execute()).toEqual([]);
+    clock.set('2026-10-09T22:00:00Z'); // the same night: done already
+    await tick();
+    expect(logs).toHaveLength(2);
+    await db.updateTable('cards').set({ balance: 99 }).where('id', '=', card.id).execute();
+    clock.set('2026-10-10T18:10:00Z'); // the next night finds the hand edit
+    await tick();
+    expect(logs[2]).toBe('error card ledger check: balances differ from the sum of their entries');
+    await db.updateTable('cards').set({ balance: 100 }).where('id', '=', card.id).execute();
   });
 
   it('keeps the ledger append-only in the database', async () => {

@@ -6,6 +6,7 @@ import {
   type ComplaintChannel,
   type Satisfaction,
 } from './complaint';
+import { cardSummary } from './card-timeline';
 import { LIFECYCLE_LABELS, type LifecycleState } from './customer-lifecycle';
 import type { Lang } from './messages';
 
@@ -72,6 +73,7 @@ export function timelineSummary(kind: string, data: Data, lang: Lang): string {
       return zh ? `已合并到客户“${str(data.intoName)}”` : `Merged into customer “${str(data.intoName)}”`;
     default:
       if (kind.startsWith('complaint.')) return complaintSummary(kind.slice('complaint.'.length), data, lang) ?? kind;
+      if (kind.startsWith('card.')) return cardSummary(kind.slice('card.'.length), data, lang) ?? kind;
       return str(data.summary) || kind;
   }
 }

@@ -13,6 +13,7 @@ import {
   type CardKind,
   type EntryKind,
 } from '../src/card-ledger';
+import { timelineSummary } from '../src/timeline';
 import { rng } from './rng';
 
 const closed = { refundsAllowed: false };
@@ -101,5 +102,26 @@ describe('card ledger rules', () => {
       }
       expect(ledgerSum(entries)).toBe(balance);
     }
+  });
+});
+
+describe('card events on the customer timeline', () => {
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['card.issued', { number: 'HY-000001', typeName: '游泳储值卡' }, '开卡 HY-000001（游泳储值卡）', 'Card HY-000001 issued (游泳储值卡)'],
+    [
+      'card.entry',
+      { number: 'HY-000001', kind: 'spend', amount: -1250, balanceAfter: 8750, unit: 'fen' },
+      'HY-000001 消费 -¥12.50，余额 ¥87.50',
+      'HY-000001 Spend -¥12.50, balance ¥87.50',
+    ],
+    [
+      'card.entry',
+      { number: 'KC-000002', kind: 'no_show_deduction', amount: -1, balanceAfter: 9, unit: 'lesson' },
+      'KC-000002 旷课扣除 -1，余额 9',
+      'KC-000002 No-show deduction -1, balance 9',
+    ],
+  ])('%s', (kind, data, zh, en) => {
+    expect(timelineSummary(kind, data, 'zh-CN')).toBe(zh);
+    expect(timelineSummary(kind, data, 'en')).toBe(en);
   });
 });

@@ -1,0 +1,22 @@
+import { formatCardAmount } from './card-ledger';
+import { ENTRY_KIND_LABELS } from './card';
+import type { Lang } from './messages';
+
+/** The card events (kinds `card.*`, written by the cards module) on the customer's timeline: numbers and amounts, never a phone. */
+export function cardSummary(kind: string, data: Record<string, unknown>, lang: Lang): string | null {
+  const zh = lang === 'zh-CN';
+  const number = typeof data.number === 'string' ? data.number : '';
+  switch (kind) {
+    case 'issued':
+      return zh ? `开卡 ${number}（${String(data.typeName ?? '')}）` : `Card ${number} issued (${String(data.typeName ?? '')})`;
+    case 'entry': {
+      const label = ENTRY_KIND_LABELS[data.kind as keyof typeof ENTRY_KIND_LABELS]?.[lang] ?? String(data.kind);
+      const unit = data.unit === 'lesson' || data.unit === 'point' ? data.unit : 'fen';
+      const amount = formatCardAmount(Number(data.amount), unit);
+      const after = formatCardAmount(Number(data.balanceAfter), unit);
+      return zh ? `${number} ${label} ${amount}，余额 ${after}` : `${number} ${label} ${amount}, balance ${after}`;
+    }
+    default:
+      return null;
+  }
+}
