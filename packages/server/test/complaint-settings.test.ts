@@ -1,5 +1,8 @@
 import { DEFAULT_COMPLAINT_SETTINGS, type ComplaintSettings } from '@kefu/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { systemCtx } from '../src/lib/context';
+import { createComplaintService } from '../src/modules/complaints';
+import { buildComplaint } from './complaint-fixtures';
 import { userClient, type Client } from './factories';
 import { describeEachDb } from './helpers';
 
@@ -14,6 +17,25 @@ describeEachDb('complaint settings: what the manager’s screen saves, and what 
 
   afterAll(async () => {
     await manager.put(URL, DEFAULT_COMPLAINT_SETTINGS);
+  });
+
+  it('a save compares with the stored settings, not with what this instance cached: the watch looks again after a changed at-risk share', async () => {
+    const e = env();
+    // a second instance of the server, which has read the settings before the first one changed them
+    const other = createComplaintService({ db: e.handle.db, clock: e.clock, calendar: e.app.services.calendar });
+    const settings = { ...DEFAULT_COMPLAINT_SETTINGS, atRiskFraction: 0.8 };
+    expect((await manager.put(URL, settings)).status).toBe(200);
+    expect((await other.settings()).atRiskFraction).toBe(0.8);
+    expect((await manager.put(URL, { ...settings, atRiskFraction: 0.9 })).status).toBe(200);
+    const created = await manager.post('/api/v1/complaints', buildComplaint());
+    expect(created.status, created.text).toBe(201);
+    const watchAt = async () =>
+      (await e.handle.db.selectFrom('complaints').select('watch_at').where('id', '=', created.body.id).executeTakeFirstOrThrow()).watch_at;
+    // registered under 0.9: the watch first looks when 90% of the response time is used
+    expect((await watchAt())!.getTime()).toBeGreaterThan(e.clock.now().getTime());
+    // the manager sets 0.8 back on the other instance: the case must be looked at again under 0.8
+    await other.saveSettings(systemCtx(['complaint:settings']), settings);
+    expect((await watchAt())!.getTime()).toBe(e.clock.now().getTime());
   });
 
   it('saves every field as sent, serves it back, and keeps who changed what in the audit log', async () => {

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import type { Ctx } from '../../lib/context';
 import { appendAudit } from '../audit';
+import { userIdOf } from './complaint.core';
 
 const KEY = 'complaints';
 
@@ -17,11 +18,17 @@ export function createComplaintSettings(deps: { db: Db; clock: Clock }) {
   const TTL_MS = 30_000;
   let cached: { value: ComplaintSettings; at: number } | null = null;
 
+  async function stored(trx: Db, forUpdate = false): Promise<ComplaintSettings> {
+    let q = trx.selectFrom('settings').select('value').where('key', '=', KEY);
+    if (forUpdate) q = q.forUpdate();
+    const row = await q.executeTakeFirst();
+    const parsed = complaintSettingsSchema.safeParse({ ...DEFAULT_COMPLAINT_SETTINGS, ...((row?.value as object) ?? {}) });
+    return parsed.success ? parsed.data : DEFAULT_COMPLAINT_SETTINGS;
+  }
+
   async function read(): Promise<ComplaintSettings> {
     if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
-    const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-    const parsed = complaintSettingsSchema.safeParse({ ...DEFAULT_COMPLAINT_SETTINGS, ...((row?.value as object) ?? {}) });
-    const value = parsed.success ? parsed.data : DEFAULT_COMPLAINT_SETTINGS;
+    const value = await stored(db);
     cached = { value, at: Date.now() };
     return value;
   }
@@ -31,10 +38,11 @@ export function createComplaintSettings(deps: { db: Db; clock: Clock }) {
    * at-risk share makes the watch look at every running case again at its next sweep.
    */
   async function save(ctx: Ctx, value: ComplaintSettings): Promise<ComplaintSettings> {
-    const before = await read();
-    const updatedBy = ctx.actor.kind === 'user' ? ctx.actor.id : null;
+    const updatedBy = userIdOf(ctx);
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
+      // the stored value, locked: this instance's cache may be another instance's change behind
+      const before = await stored(trx, true);
       await trx
         .insertInto('settings')
         .values({ key: KEY, value: JSON.stringify(value), updated_by: updatedBy })
