@@ -110,3 +110,11 @@ export const COMPLAINT_ACTION_LABELS: Record<ComplaintAction, { 'zh-CN': string;
   assign: { 'zh-CN': '指派处理人', en: 'Assign' },
   promise: { 'zh-CN': '记录对客户的承诺', en: 'Record a promise' },
 };
+
+/**
+ * Marking a promise kept (承诺已兑现): whoever handles complaints, or the promise's owner (the agent who
+ * said "I will call you back"). The server refuses anyone else (403); the screens offer it to no one else.
+ */
+export function mayKeepPromise(permissions: { has(p: 'complaint:handle'): boolean }, userId: string, ownerId: string | null): boolean {
+  return permissions.has('complaint:handle') || (ownerId !== null && ownerId === userId);
+}

@@ -1,4 +1,4 @@
-import { allowedComplaintActions, type ComplaintPromise } from '@kefu/shared';
+import { allowedComplaintActions, mayKeepPromise, type ComplaintPromise } from '@kefu/shared';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client';
 import type { ComplaintPromiseRow } from '../../db/schema-complaints';
@@ -96,7 +96,7 @@ export function createPromises(core: ComplaintCore) {
       if (!p) throw complaintNotFound();
       const { row, view } = await core.load(ctx, p.complaint_id, trx, true);
       if (view !== 'full') throw complaintNotFound();
-      if (!ctx.actor.permissions.has('complaint:handle') && p.owner_id !== ctx.actor.id) throw forbidden();
+      if (!mayKeepPromise(ctx.actor.permissions, ctx.actor.id, p.owner_id)) throw forbidden();
       const kept = await trx
         .updateTable('complaint_promises')
         .set({ kept_at: e.now, kept_by: ctx.actor.id })

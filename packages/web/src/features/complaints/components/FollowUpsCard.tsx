@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useT } from '../../../app/i18n/use-t';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { errorText } from '../../../lib/api-error';
+import { useSession } from '../../auth/session';
 import { useFollowUpDone, useFollowUps, type FollowUp } from '../api';
 
 /** After closing (seed 001 客诉专员 职责三): a follow-up right away and another a month later, until the follow-up area takes them. */
@@ -12,6 +13,8 @@ export function FollowUpsCard({ complaintId, closed }: { complaintId: string; cl
   const { message } = App.useApp();
   const followUps = useFollowUps(complaintId, closed);
   const done = useFollowUpDone();
+  // marking one done is the officer's (complaint:handle); whoever else reads the case sees them
+  const { can } = useSession();
   const [note, setNote] = useState('');
   if (!closed || (!followUps.data?.length && !followUps.error)) return null;
   const today = dayjs().format('YYYY-MM-DD');
@@ -49,25 +52,27 @@ export function FollowUpsCard({ complaintId, closed }: { complaintId: string; cl
           ) : (
             <>
               {f.dueDate < today ? <Tag color="red">{t('complaints.promise.overdue')}</Tag> : null}
-              <Popconfirm
-                title={t('complaintCase.followUp.confirm')}
-                description={
-                  <Input.TextArea
-                    rows={2}
-                    maxLength={1000}
-                    placeholder={t('complaintCase.followUp.note')}
-                    value={note}
-                    onChange={(e) => setNote(e.target.value)}
-                  />
-                }
-                okText={t('common.confirm')}
-                cancelText={t('common.cancel')}
-                onConfirm={() => finish(f)}
-              >
-                <Button size="small" type="primary" loading={done.isPending && done.variables?.id === f.id} data-testid="follow-up-done">
-                  {t('complaintCase.followUp.markDone')}
-                </Button>
-              </Popconfirm>
+              {can('complaint:handle') ? (
+                <Popconfirm
+                  title={t('complaintCase.followUp.confirm')}
+                  description={
+                    <Input.TextArea
+                      rows={2}
+                      maxLength={1000}
+                      placeholder={t('complaintCase.followUp.note')}
+                      value={note}
+                      onChange={(e) => setNote(e.target.value)}
+                    />
+                  }
+                  okText={t('common.confirm')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => finish(f)}
+                >
+                  <Button size="small" type="primary" loading={done.isPending && done.variables?.id === f.id} data-testid="follow-up-done">
+                    {t('complaintCase.followUp.markDone')}
+                  </Button>
+                </Popconfirm>
+              ) : null}
             </>
           )}
         </div>

@@ -1,4 +1,5 @@
 import type { ComplaintPromise } from '@kefu/shared/complaint';
+import { mayKeepPromise } from '@kefu/shared/complaint-workflow';
 import { App, Button, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type HTMLAttributes } from 'react';
@@ -7,6 +8,7 @@ import { useT } from '../../../app/i18n/use-t';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadMore } from '../../../components/LoadMore';
 import { errorText } from '../../../lib/api-error';
+import { useSession } from '../../auth/session';
 import { useKeepPromise, usePromiseList } from '../api';
 
 /** 我的承诺 (seed 004 原则 1 "承诺必须兑现"): what I promised complainants, by when; overdue ones in red. */
@@ -16,6 +18,8 @@ export function PromiseTable() {
   const [overdue, setOverdue] = useState(false);
   const list = usePromiseList({ mine: true, overdue: overdue || undefined });
   const keep = useKeepPromise();
+  const { user, can } = useSession();
+  const permissions = { has: can };
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
@@ -64,7 +68,7 @@ export function PromiseTable() {
             key: 'actions',
             width: 110,
             render: (_, p) =>
-              p.keptAt ? null : (
+              p.keptAt || !mayKeepPromise(permissions, user.id, p.owner?.id ?? null) ? null : (
                 <Button
                   size="small"
                   loading={keep.isPending && keep.variables === p.id}

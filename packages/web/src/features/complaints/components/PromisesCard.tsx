@@ -1,8 +1,10 @@
 import { App, Button, Card, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { mayKeepPromise } from '@kefu/shared/complaint-workflow';
 import { useT } from '../../../app/i18n/use-t';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { errorText } from '../../../lib/api-error';
+import { useSession } from '../../auth/session';
 import { useKeepPromise, usePromiseList } from '../api';
 
 /** Promises made to this complainant (seed 004 原则 1 "承诺必须兑现"): by when, kept or overdue. */
@@ -11,6 +13,8 @@ export function PromisesCard({ complaintId }: { complaintId: string }) {
   const { message } = App.useApp();
   const list = usePromiseList({ complaintId, open: false });
   const keep = useKeepPromise();
+  const { user, can } = useSession();
+  const permissions = { has: can };
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   if (!rows.length && !list.error) return null;
   return (
@@ -33,14 +37,16 @@ export function PromisesCard({ complaintId }: { complaintId: string }) {
           ) : (
             <>
               {p.overdue ? <Tag color="red">{t('complaints.promise.overdue')}</Tag> : null}
-              <Button
-                size="small"
-                loading={keep.isPending && keep.variables === p.id}
-                onClick={() => keep.mutate(p.id, { onError: (e) => void message.error(errorText(e)) })}
-                data-testid="promise-keep"
-              >
-                {t('complaints.promise.markKept')}
-              </Button>
+              {mayKeepPromise(permissions, user.id, p.owner?.id ?? null) ? (
+                <Button
+                  size="small"
+                  loading={keep.isPending && keep.variables === p.id}
+                  onClick={() => keep.mutate(p.id, { onError: (e) => void message.error(errorText(e)) })}
+                  data-testid="promise-keep"
+                >
+                  {t('complaints.promise.markKept')}
+                </Button>
+              ) : null}
             </>
           )}
         </div>
