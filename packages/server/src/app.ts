@@ -23,6 +23,7 @@ import { errorHandler, notFoundHandler } from './lib/problem';
 import { zodValidatorCompiler } from './lib/validation';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, createAuthService } from './modules/auth';
+import { bookingRoutes, createBookingService, createBookingSettings } from './modules/bookings';
 import { calendarRoutes, createCalendarService } from './modules/calendar';
 import { cardRoutes, createCardService } from './modules/cards';
 import { complaintReportRoutes, createComplaintReportService } from './modules/complaint-reports';
@@ -32,6 +33,7 @@ import { createCustomerExportService, customerExportRoutes } from './modules/cus
 import { createCustomerImportService, customerImportRoutes } from './modules/customer-import';
 import { createSettingsService, settingsRoutes } from './modules/settings';
 import { createNotificationService, notificationRoutes } from './modules/notifications';
+import { createResourceService, resourceRoutes } from './modules/resources';
 import { createUserService, userRoutes } from './modules/users';
 
 export interface Deps {
@@ -51,6 +53,9 @@ function buildServices(deps: Deps) {
   const timeZone = async () => (await calendar.current()).config.timeZone; // cached
   const customers = createCustomerService({ ...deps, settings, timeZone });
   const complaints = createComplaintService({ ...deps, calendar });
+  const resources = createResourceService(deps);
+  // opening hours and the day's schedule are read in the department's zone (the calendar's)
+  const bookings = createBookingService({ ...deps, timeZone, resources, settings: createBookingSettings(deps) });
   return {
     auth: createAuthService(deps),
     users: createUserService(deps),
@@ -63,6 +68,8 @@ function buildServices(deps: Deps) {
     // reports count in the time zone the deadlines are computed in (the calendar's)
     complaintReports: createComplaintReportService({ ...deps, complaints, timeZone }),
     notifications: createNotificationService(deps),
+    resources,
+    bookings,
     cards: createCardService(deps),
   };
 }
@@ -154,6 +161,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   complaintRoutes(app);
   complaintReportRoutes(app);
   notificationRoutes(app);
+  resourceRoutes(app);
+  bookingRoutes(app);
   cardRoutes(app);
 
   const webDist = deps.config.webDist;

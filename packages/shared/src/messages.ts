@@ -1,3 +1,4 @@
+import { BOOKING_MESSAGES } from './booking-messages';
 import { CALENDAR_MESSAGES } from './calendar/messages';
 import { CARD_MESSAGES } from './card-messages';
 import { COMPLAINT_MESSAGES } from './complaint-messages';
@@ -91,6 +92,7 @@ export const MESSAGES = {
   'apikey.invalid': { 'zh-CN': 'API 密钥无效', en: 'Invalid API key' },
   'settings.invalid': { 'zh-CN': '设置内容不正确', en: 'Invalid settings' },
   // each area's own catalog
+  ...BOOKING_MESSAGES,
   ...COMPLAINT_MESSAGES,
   ...COMPLAINT_REPORT_MESSAGES,
   ...CALENDAR_MESSAGES,

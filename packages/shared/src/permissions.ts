@@ -33,6 +33,10 @@ export const PERMISSIONS = [
   'card:approve', // approve adjustments, reverse entries, run the ledger check
   'card:settings', // card types and the refund policy
   'calendar:manage', // business calendar: working hours, holidays and adjusted workdays
+  'booking:read', // resources, the schedule and bookings
+  'booking:take', // take, change and cancel bookings, mark attendance, file an exception (seed 003 接受预约, seed 004 约课排课)
+  'booking:approve', // approve exceptions inside the frozen window (seed 004 临时取消课: 等待领导同意)
+  'resource:manage', // resources, opening hours, closures, the change windows
   'audit:read',
   'user:manage',
   'role:manage',
@@ -61,6 +65,8 @@ export interface RoleDefinition {
 
 const archive: Permission[] = ['customer:read', 'customer:read_all'];
 const complaintDesk: Permission[] = ['complaint:register', 'complaint:read', 'complaint:read_all', 'complaint:handle', 'complaint:report'];
+// whoever answers the phone books, changes and cancels (seed 003 接受预约, seed 004 约课排课)
+const bookingDesk: Permission[] = ['booking:read', 'booking:take'];
 
 export const BUILTIN_ROLES: RoleDefinition[] = [
   {
@@ -73,14 +79,24 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: 'supervisor',
     labelZh: '客服主管',
     labelEn: 'Supervisor',
-    permissions: [...archive, 'customer:create', 'customer:update', 'customer:assign', 'customer:merge', 'customer:reveal', 'customer:export_request', ...complaintDesk],
+    permissions: [
+      ...archive,
+      'customer:create',
+      'customer:update',
+      'customer:assign',
+      'customer:merge',
+      'customer:reveal',
+      'customer:export_request',
+      ...complaintDesk,
+      ...bookingDesk,
+    ],
   },
   {
     name: 'agent',
     labelZh: '客服专员',
     labelEn: 'Agent',
     // seed 004 约课排课: the agent books lessons and takes them off the card at the desk
-    permissions: ['customer:read', 'customer:create', 'customer:update', 'complaint:register', 'complaint:read', 'card:read', 'card:spend'],
+    permissions: [...bookingDesk, 'customer:read', 'customer:create', 'customer:update', 'complaint:register', 'complaint:read', 'card:read', 'card:spend'],
   },
   {
     name: 'archivist',
@@ -99,7 +115,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'complaint:read',
     ],
   },
-  { name: 'complaints', labelZh: '客诉专员', labelEn: 'Complaint officer', permissions: [...archive, 'customer:create', ...complaintDesk] },
+  { name: 'complaints', labelZh: '客诉专员', labelEn: 'Complaint officer', permissions: [...archive, 'customer:create', ...complaintDesk, 'booking:read'] },
   {
     name: 'membership',
     labelZh: '会籍管理员',
@@ -107,6 +123,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     // seed 003 会籍管理员: members' records and cards; adjustments wait for the manager
     permissions: [
       ...archive,
+      ...bookingDesk,
       'customer:create',
       'customer:update',
       'complaint:register',

@@ -1,3 +1,4 @@
+import { bookingSummary } from './booking-timeline';
 import {
   COMPLAINT_CATEGORY_LABELS,
   COMPLAINT_CHANNEL_LABELS,
@@ -74,6 +75,7 @@ export function timelineSummary(kind: string, data: Data, lang: Lang): string {
     default:
       if (kind.startsWith('complaint.')) return complaintSummary(kind.slice('complaint.'.length), data, lang) ?? kind;
       if (kind.startsWith('card.')) return cardSummary(kind.slice('card.'.length), data, lang) ?? kind;
+      if (kind.startsWith('booking.')) return bookingSummary(kind.slice('booking.'.length), data, lang) ?? kind;
       return str(data.summary) || kind;
   }
 }

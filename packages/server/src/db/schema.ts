@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { BookingsTables } from './schema-bookings';
 import type { CalendarTables } from './schema-calendar';
 import type { CardsTables } from './schema-cards';
 import type { ComplaintReportsTables } from './schema-complaint-reports';
@@ -205,7 +206,7 @@ export interface RoleDefaultGrantsTable {
   granted_at: Generated<Date>;
 }
 
-export interface Database extends ComplaintsTables, CalendarTables, ComplaintReportsTables, CardsTables {
+export interface Database extends ComplaintsTables, CalendarTables, ComplaintReportsTables, CardsTables, BookingsTables {
   departments: DepartmentsTable;
   roles: RolesTable;
   users: UsersTable;

@@ -10,7 +10,12 @@ export class AppError extends Error {
     readonly code: MessageKey,
     readonly status: number,
     readonly params: Record<string, string | number> = {},
-    readonly extra: { allowed?: string[]; errors?: { path: string; message: MessageKey; params?: Record<string, string | number> }[] } = {},
+    readonly extra: {
+      allowed?: string[];
+      errors?: { path: string; message: MessageKey; params?: Record<string, string | number> }[];
+      /** more members of the problem body (a full slot's suggested times) */
+      body?: Record<string, unknown>;
+    } = {},
   ) {
     super(code);
     this.name = 'AppError';

@@ -51,6 +51,7 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
       ...(detail ? { detail } : {}),
       ...(errors ? { errors } : {}),
       ...(err.extra.allowed ? { allowed: err.extra.allowed } : {}),
+      ...(err.extra.body ?? {}),
     }, err.params);
   }
   const cause = (err as FastifyError & { cause?: unknown }).cause ?? err;

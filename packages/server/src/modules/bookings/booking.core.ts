@@ -1,0 +1,98 @@
+import { isExclusive, overlaps, withinOpeningHours, type Resource } from '@kefu/shared';
+import type { Db } from '../../db/client';
+import type { Clock } from '../../lib/clock';
+import type { Ctx } from '../../lib/context';
+import { AppError } from '../../lib/errors';
+import { insertTimeline } from '../customers';
+import type { ResourceService } from '../resources';
+import type { BookingSettingsStore } from './booking.settings';
+import { closuresOverlapping, takeSlot, type BookingRow } from './booking.repo';
+
+/** What other modules hear of a booking, inside its transaction (the cards module charges and refunds through these). */
+export interface BookingEvent {
+  bookingId: string;
+  number: string;
+  customerId: string;
+  resourceId: string;
+  startsAt: Date;
+  at: Date;
+}
+export type BookingHook = (trx: Db, ctx: Ctx, e: BookingEvent) => Promise<void>;
+export type BookingEventName = 'no_show' | 'waived';
+
+export interface BookingDeps {
+  db: Db;
+  clock: Clock;
+  timeZone: () => Promise<string>;
+  resources: ResourceService;
+  settings: BookingSettingsStore;
+}
+export interface BookingCore extends BookingDeps {
+  hooks: Record<BookingEventName, BookingHook[]>;
+}
+
+/** Thrown inside the transaction when the database refused the places; answered with quieter slots after the rollback. */
+export class SlotFull extends Error {}
+
+export const isExclusionViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23P01';
+export const actorId = (ctx: Ctx) => (ctx.actor.kind === 'user' && ctx.actor.id !== '00000000-0000-0000-0000-000000000000' ? ctx.actor.id : null);
+
+export interface Wanted {
+  startsAt: Date;
+  endsAt: Date;
+  places: number;
+}
+
+/**
+ * Read before a transaction opens: on PGlite a query on `db` inside another transaction would wait for
+ * that very transaction (one session), so nothing inside one may reach for a cached read that expired.
+ */
+export interface Outside {
+  timeZone: string;
+}
+
+/**
+ * The checks a new time must pass before it is taken: in the future, inside the opening hours, outside
+ * every closure, within the capacity. A shared resource then takes its places in the counted slot;
+ * a one-place resource is left to the exclusion constraint when the row is written.
+ */
+export async function claim(core: BookingCore, trx: Db, resource: Resource, w: Wanted, outside: Outside): Promise<void> {
+  if (!resource.active) throw new AppError('resource.inactive', 409);
+  if (w.startsAt.getTime() <= core.clock.now().getTime())
+    throw new AppError('booking.in_past', 400, {}, { errors: [{ path: 'startsAt', message: 'booking.in_past' }] });
+  if (w.places > resource.capacity) throw new AppError('booking.places_exceed_capacity', 400, { capacity: resource.capacity });
+  if (!withinOpeningHours(resource.openingHours, w, outside.timeZone)) throw new AppError('booking.closed_hours', 409);
+  const closure = (await closuresOverlapping(trx, resource.id, w.startsAt, w.endsAt)).find((c) => overlaps({ startsAt: c.starts_at, endsAt: c.ends_at }, w));
+  if (closure) throw new AppError('booking.closure', 409, { reason: closure.reason });
+  if (isExclusive(resource.capacity)) return;
+  const taken = await takeSlot(trx, { resourceId: resource.id, startsAt: w.startsAt, endsAt: w.endsAt, capacity: resource.capacity, places: w.places });
+  if (!taken.ok && taken.why === 'mismatch') throw new AppError('booking.slot_mismatch', 409);
+  if (!taken.ok) throw new SlotFull();
+}
+
+export async function onTimeline(
+  trx: Db,
+  ctx: Ctx,
+  r: Pick<BookingRow, 'id' | 'customer_id' | 'number' | 'starts_at'> & { resource_name: string },
+  step: string,
+  at: Date,
+  extra: Record<string, unknown> = {},
+) {
+  await insertTimeline(trx, [
+    {
+      customerId: r.customer_id,
+      kind: `booking.${step}`,
+      data: { number: r.number, resource: r.resource_name, startsAt: r.starts_at.toISOString(), ...extra },
+      at,
+      actor: { id: ctx.actor.id, name: ctx.actor.name },
+      refType: 'booking',
+      refId: r.id,
+    },
+  ]);
+}
+
+export async function emit(core: BookingCore, trx: Db, ctx: Ctx, name: BookingEventName, r: BookingRow, at: Date) {
+  for (const hook of core.hooks[name]) {
+    await hook(trx, ctx, { bookingId: r.id, number: r.number, customerId: r.customer_id, resourceId: r.resource_id, startsAt: r.starts_at, at });
+  }
+}

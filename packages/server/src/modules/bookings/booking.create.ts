@@ -1,0 +1,106 @@
+import {
+  bookingCreateSchema,
+  isExclusive,
+  suggestQuieterSlots,
+  zonedDate,
+  type Booking,
+  type BookingCreateInput,
+  type Resource,
+  type SuggestedSlot,
+} from '@kefu/shared';
+import type { Ctx } from '../../lib/context';
+import { AppError } from '../../lib/errors';
+import { appendAudit } from '../audit';
+import { canSee } from '../customers';
+import { actorId, claim, isExclusionViolation, onTimeline, SlotFull, type BookingCore, type Wanted } from './booking.core';
+import { presentOne } from './booking.mapper';
+import { busyBetween, closuresOverlapping, findBooking, nextNumber } from './booking.repo';
+
+const DAY = 86_400_000;
+const unknownCustomer = () => new AppError('booking.unknown_customer', 400, {}, { errors: [{ path: 'customerId', message: 'booking.unknown_customer' }] });
+
+/** Taking a booking (seed 003 接受预约): one short transaction, the database decides who gets the last place. */
+export function createBookingCreate(core: BookingCore) {
+  const { db, clock } = core;
+
+  /** Seed 004 引导合理排课: when the asked time is full, offer quieter ones (weekday mornings first). */
+  async function suggestions(resource: Resource, w: Wanted): Promise<SuggestedSlot[]> {
+    const now = clock.now();
+    const from = new Date(Math.max(now.getTime(), w.startsAt.getTime() - 7 * DAY));
+    const to = new Date(from.getTime() + 15 * DAY);
+    const [busy, closures] = await Promise.all([busyBetween(db, resource.id, from, to), closuresOverlapping(db, resource.id, from, to)]);
+    return suggestQuieterSlots({
+      wanted: w,
+      places: w.places,
+      capacity: resource.capacity,
+      hours: resource.openingHours,
+      closures: closures.map((c) => ({ startsAt: c.starts_at, endsAt: c.ends_at })),
+      busy: busy.map((b) => ({ startsAt: b.starts_at, endsAt: b.ends_at, places: b.places })),
+      timeZone: await core.timeZone(),
+      now,
+    }).map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), free: s.free }));
+  }
+
+  /** Runs `work`; when the database refused the time (full slot or overlapping one-place booking), answers 409 with quieter slots. */
+  async function orSlotFull<T>(resource: Resource, w: Wanted, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      // a shared resource's slot overlapping another held slot: not full, just not one of its scheduled times
+      if (isExclusionViolation(e) && !isExclusive(resource.capacity)) throw new AppError('booking.slot_mismatch', 409);
+      if (!(e instanceof SlotFull) && !isExclusionViolation(e)) throw e;
+      throw new AppError('booking.slot_full', 409, {}, { body: { suggestions: await suggestions(resource, w) } });
+    }
+  }
+
+  async function create(ctx: Ctx, raw: BookingCreateInput): Promise<Booking> {
+    const input = bookingCreateSchema.parse(raw);
+    const resource = await core.resources.get(input.resourceId).catch(() => {
+      throw new AppError('resource.not_found', 400, {}, { errors: [{ path: 'resourceId', message: 'resource.not_found' }] });
+    });
+    const w = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), places: input.places };
+    const now = clock.now();
+    const timeZone = await core.timeZone();
+    const day = zonedDate(now, timeZone);
+    const id = await orSlotFull(resource, w, () =>
+      db.transaction().execute(async (trx) => {
+        const c = await trx.selectFrom('customers').select(['owner_id', 'lifecycle', 'merged_into']).where('id', '=', input.customerId).executeTakeFirst();
+        // booking for a customer one may not see would reveal it: the same answer as "no such customer"
+        if (!c || c.merged_into || c.lifecycle === 'closed' || !canSee(ctx.actor, c)) throw unknownCustomer();
+        await claim(core, trx, resource, w, { timeZone });
+        const exclusive = isExclusive(resource.capacity);
+        const row = await trx
+          .insertInto('bookings')
+          .values({
+            number: await nextNumber(trx, day),
+            customer_id: input.customerId,
+            resource_id: resource.id,
+            starts_at: w.startsAt,
+            ends_at: w.endsAt,
+            places: w.places,
+            exclusive,
+            slot_starts_at: exclusive ? null : w.startsAt,
+            channel: input.channel,
+            notes: input.notes,
+            taken_by_id: actorId(ctx),
+            taken_by_name: ctx.actor.name,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning(['id', 'number', 'customer_id', 'starts_at'])
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, ctx, {
+          action: 'booking.create',
+          entityType: 'booking',
+          entityId: row.id,
+          detail: { number: row.number, resource: resource.name, startsAt: input.startsAt, endsAt: input.endsAt, places: w.places, channel: input.channel },
+        });
+        await onTimeline(trx, ctx, { ...row, resource_name: resource.name }, 'booked', now, { channel: input.channel, places: w.places });
+        return row.id;
+      }),
+    );
+    return presentOne(db, ctx, (await findBooking(db, id))!);
+  }
+
+  return { create, orSlotFull };
+}

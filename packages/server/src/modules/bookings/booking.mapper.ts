@@ -1,0 +1,57 @@
+import type { Booking } from '@kefu/shared';
+import type { Db } from '../../db/client';
+import type { Ctx, RequestActor } from '../../lib/context';
+import { canSee } from '../customers';
+import { exceptionsOf, type BookingRow, type ExceptionRow } from './booking.repo';
+
+export const customerFacts = (r: BookingRow) => ({ owner_id: r.customer_owner_id, lifecycle: r.customer_lifecycle, merged_into: r.customer_merged_into });
+
+/** The schedule shows every booking; the customer's name only to those who may see that customer. */
+export function toBooking(actor: RequestActor, r: BookingRow, exceptions: ExceptionRow[]): Booking {
+  return {
+    id: r.id,
+    number: r.number,
+    customerId: r.customer_id,
+    customerName: canSee(actor, customerFacts(r)) ? r.customer_name : null,
+    resourceId: r.resource_id,
+    resourceName: r.resource_name,
+    startsAt: r.starts_at.toISOString(),
+    endsAt: r.ends_at.toISOString(),
+    places: r.places,
+    channel: r.channel,
+    notes: r.notes,
+    status: r.status,
+    takenBy: r.taken_by_name,
+    createdAt: r.created_at.toISOString(),
+    cancelledAt: r.cancelled_at?.toISOString() ?? null,
+    cancelReason: r.cancel_reason,
+    chargeWaived: r.charge_waived,
+    exceptions: exceptions
+      .filter((e) => e.booking_id === r.id)
+      .map((e) => ({
+        id: e.id,
+        reason: e.reason,
+        proofNote: e.proof_note,
+        attachmentRef: e.attachment_ref,
+        status: e.status,
+        requestedBy: e.requested_by_name,
+        requestedAt: e.requested_at.toISOString(),
+        decidedBy: e.decided_by_name,
+        decidedAt: e.decided_at?.toISOString() ?? null,
+        decisionNote: e.decision_note,
+      })),
+    version: r.version,
+  };
+}
+
+export async function presentOne(db: Db, ctx: Ctx, r: BookingRow): Promise<Booking> {
+  return toBooking(ctx.actor, r, await exceptionsOf(db, [r.id]));
+}
+
+export async function presentMany(db: Db, ctx: Ctx, rows: BookingRow[]): Promise<Booking[]> {
+  const exceptions = await exceptionsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toBooking(ctx.actor, r, exceptions));
+}

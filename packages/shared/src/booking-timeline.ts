@@ -1,0 +1,50 @@
+import { BOOKING_CHANNEL_LABELS, type BookingChannel } from './booking';
+import type { Lang } from './messages';
+
+type Data = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** When, in the department's zone, as people say it: 10月9日 10:00 / Oct 9 10:00. */
+function when(iso: unknown, lang: Lang): string {
+  const at = new Date(str(iso));
+  if (Number.isNaN(at.getTime())) return '';
+  return new Intl.DateTimeFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}
+
+/** The steps of a booking (kinds `booking.*`, written by the bookings module) on the customer's timeline. */
+export function bookingSummary(step: string, data: Data, lang: Lang): string | null {
+  const zh = lang === 'zh-CN';
+  const what = zh
+    ? `预约 ${str(data.number)}（${str(data.resource)}，${when(data.startsAt, lang)}）`
+    : `Booking ${str(data.number)} (${str(data.resource)}, ${when(data.startsAt, lang)})`;
+  const via = BOOKING_CHANNEL_LABELS[(data.via ?? data.channel) as BookingChannel]?.[lang] ?? '';
+  switch (step) {
+    case 'booked':
+      return zh ? `${what}已登记，渠道：${via}` : `${what} taken by ${via.toLowerCase()}`;
+    case 'cancelled':
+      return zh ? `${what}已取消（${via}）` : `${what} cancelled (${via.toLowerCase()})`;
+    case 'moved':
+      return zh ? `${what}已改期，原时间 ${when(data.from, lang)}` : `${what} moved from ${when(data.from, lang)}`;
+    case 'attended':
+      return zh ? `${what}已到` : `${what}: attended`;
+    case 'no_show':
+      return zh ? `${what}旷课/未到` : `${what}: no-show`;
+    case 'exception_requested':
+      return zh
+        ? `${what}提交了例外申请（${data.reason === 'illness' ? '生病' : '其他'}）`
+        : `${what}: exception requested (${data.reason === 'illness' ? 'illness' : 'other'})`;
+    case 'exception_approved':
+      return zh ? `${what}例外申请已批准，取消且不扣课时` : `${what}: exception approved, cancelled without charge`;
+    case 'exception_rejected':
+      return zh ? `${what}例外申请未批准` : `${what}: exception refused`;
+    default:
+      return null;
+  }
+}
