@@ -48,8 +48,14 @@ export function selectComplaints(db: Db): ComplaintQuery {
   return q as unknown as ComplaintQuery;
 }
 
+/**
+ * `forUpdate`: the case row locked for a step. FOR NO KEY UPDATE (what an UPDATE takes anyway), not FOR
+ * UPDATE: the watch and the answers lock a promise, transfer or follow-up row first and then insert a
+ * step referencing the case, whose foreign-key check takes KEY SHARE on it; FOR UPDATE would block that
+ * check while the step waits for their row, and PostgreSQL would end one of the two as a deadlock.
+ */
 export async function findComplaint(db: Db, id: string, forUpdate = false): Promise<ComplaintRowNamed | undefined> {
-  if (forUpdate) await db.selectFrom('complaints').select('id').where('id', '=', id).forUpdate().execute();
+  if (forUpdate) await db.selectFrom('complaints').select('id').where('id', '=', id).forNoKeyUpdate().execute();
   return selectComplaints(db).where('complaints.id', '=', id).executeTakeFirst();
 }
 
