@@ -162,6 +162,13 @@ export function shadowingRules(rules: Pick<SlaRule, 'category' | 'severity'>[]):
 
 // ---- requests -----------------------------------------------------------------------------
 
+/**
+ * How late a case may be logged (receivedAt at most this many days before now): a letter takes days, not
+ * years. Without a bound a typo of the year (2025 for 2026, or 0001) makes deadlines long past, an
+ * instant breach, and SLA clocks that walk every day of the years between on each read of the queue.
+ */
+export const MAX_LOGGED_LATE_DAYS = 31;
+
 /** Registration (附件二 top half + SPEC §5). receivedAt may be in the past (a letter), never in the future. */
 export const registerComplaintBody = z.object({
   receivedAt: instant,

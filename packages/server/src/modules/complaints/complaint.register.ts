@@ -1,4 +1,4 @@
-import { slaLimitsFor, zonedDate, type Complaint, type MessageKey, type RegisterComplaintBody } from '@kefu/shared';
+import { MAX_LOGGED_LATE_DAYS, slaLimitsFor, zonedDate, type Complaint, type MessageKey, type RegisterComplaintBody } from '@kefu/shared';
 import type { Db } from '../../db/client';
 import type { Ctx } from '../../lib/context';
 import { AppError, forbidden } from '../../lib/errors';
@@ -14,12 +14,6 @@ export const fieldError = (path: string, message: MessageKey) => new AppError('e
 
 /** A letter or a walk-in may be logged later, never ahead of the clock (a minute of skew between machines is allowed). */
 const FUTURE_SKEW_MS = 60_000;
-/**
- * How late a case may be logged: a letter takes days, not years. Without a bound a typo of the year
- * (2025 for 2026, or 0001) makes deadlines long past, an instant breach, and SLA clocks that walk every
- * day of the years between on each read of the queue.
- */
-export const MAX_LOGGED_LATE_DAYS = 31;
 
 /** People named on a case: active users; the assignee must be able to handle complaints. */
 export async function checkPeople(

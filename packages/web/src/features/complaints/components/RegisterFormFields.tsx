@@ -1,4 +1,4 @@
-import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_SEVERITIES } from '@kefu/shared/complaint';
+import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_SEVERITIES, MAX_LOGGED_LATE_DAYS } from '@kefu/shared/complaint';
 import { Checkbox, Col, DatePicker, Form, Input, Radio, Row } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
@@ -29,7 +29,7 @@ export function RegisterFormFields({ initialCustomer, onPickCustomer, phoneExtra
             showTime={{ format: 'HH:mm' }}
             format="YYYY-MM-DD HH:mm"
             allowClear={false}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs().subtract(MAX_LOGGED_LATE_DAYS, 'day'), 'day')}
             style={{ width: '100%' }}
             data-testid="field-receivedAt"
           />

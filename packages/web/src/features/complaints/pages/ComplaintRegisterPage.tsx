@@ -1,4 +1,4 @@
-import { registerComplaintBody } from '@kefu/shared/complaint';
+import { MAX_LOGGED_LATE_DAYS, registerComplaintBody } from '@kefu/shared/complaint';
 import { translate } from '@kefu/shared/messages';
 import { Alert, App, Button, Card, Form, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
@@ -63,6 +63,9 @@ function RegisterForm({ customer }: { customer: PickedCustomer | null }) {
     const errors = parsed.success ? [] : zodFieldErrors(parsed.error, lang);
     // never later than now (a letter or a walk-in may be logged later, so earlier is fine)
     if (values.receivedAt?.isAfter(dayjs())) errors.push({ path: 'receivedAt', message: translate('complaint.received_in_future', lang) });
+    if (values.receivedAt?.isBefore(dayjs().subtract(MAX_LOGGED_LATE_DAYS, 'day'))) {
+      errors.push({ path: 'receivedAt', message: translate('complaint.received_too_early', lang, { days: MAX_LOGGED_LATE_DAYS }) });
+    }
     if (errors.length) return showErrors(errors);
     setOthers([]);
     register.mutate(input, {
