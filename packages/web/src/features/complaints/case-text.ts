@@ -37,6 +37,7 @@ export const complaintCaseText = {
   'complaintCase.transfer.waiting': { 'zh-CN': '待答复', en: 'Waiting' },
   'complaintCase.transfer.meta': { 'zh-CN': '{by} 转交，{due} 前答复', en: 'By {by}, answer by {due}' },
   'complaintCase.transfer.reminders': { 'zh-CN': '已催办 {n} 次', en: 'reminded {n} times' },
+  'complaintCase.transfer.answerFor': { 'zh-CN': '代{department}录入答复（如电话答复）', en: 'Record the answer of {department} (e.g. given by phone)' },
   'complaintCase.promises': { 'zh-CN': '对客户的承诺', en: 'Promises to the customer' },
   'complaintCase.promise.meta': { 'zh-CN': '{owner} · {due} 前兑现', en: '{owner} · due {due}' },
   'complaintCase.followUps': { 'zh-CN': '结案后回访', en: 'Follow-ups after closing' },

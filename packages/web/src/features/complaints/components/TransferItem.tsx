@@ -1,33 +1,14 @@
-import { transferAnswerBody, type ComplaintTransfer } from '@kefu/shared/complaint';
-import { App, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
+import type { ComplaintTransfer } from '@kefu/shared/complaint';
+import { Card, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
-import { errorText } from '../../../lib/api-error';
-import { zodFieldErrors } from '../../../lib/form-errors';
-import { useAnswerTransfer } from '../api';
+import { TransferAnswerForm } from './TransferAnswerForm';
 
 /** One case transferred to the department: what is asked, by when (overdue in red), and the answer typed in place. */
 export function TransferItem({ transfer: tr }: { transfer: ComplaintTransfer }) {
   const t = useT();
-  const { lang } = useLang();
-  const { message } = App.useApp();
-  const answer = useAnswerTransfer();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const open = !tr.answeredAt;
-
-  const submit = () => {
-    const parsed = transferAnswerBody.safeParse({ answer: text });
-    if (!parsed.success) return setError(zodFieldErrors(parsed.error, lang)[0]?.message ?? null);
-    setError(null);
-    answer.mutate(
-      { id: tr.id, answer: parsed.data.answer },
-      { onSuccess: () => void message.success(t('complaintInbox.answered')), onError: (e) => setError(errorText(e)) },
-    );
-  };
   const number = <Link to={`/complaints/${tr.complaintId}`}>{tr.complaintNumber}</Link>;
   return (
     <Card size="small" style={{ marginBottom: 12, borderColor: open && tr.overdue ? '#ffa39e' : undefined }} data-testid="inbox-item" data-open={open}>
@@ -52,24 +33,7 @@ export function TransferItem({ transfer: tr }: { transfer: ComplaintTransfer }) 
         {t('complaintInbox.from', { by: tr.createdBy?.name ?? '—', at: dayjs(tr.createdAt).format('MM-DD HH:mm') })}
       </Typography.Text>
       {open ? (
-        <div style={{ marginTop: 10 }}>
-          <Form.Item validateStatus={error ? 'error' : undefined} help={error} style={{ marginBottom: 8 }}>
-            <Input.TextArea
-              rows={3}
-              maxLength={4000}
-              value={text}
-              onChange={(e) => {
-                setText(e.target.value);
-                setError(null);
-              }}
-              placeholder={t('complaintInbox.answerPlaceholder')}
-              data-testid="inbox-answer"
-            />
-          </Form.Item>
-          <Button type="primary" loading={answer.isPending} onClick={submit} data-testid="inbox-submit">
-            {t('complaintInbox.submit')}
-          </Button>
-        </div>
+        <TransferAnswerForm transferId={tr.id} placeholder={t('complaintInbox.answerPlaceholder')} />
       ) : (
         <div style={{ marginTop: 8, padding: '6px 10px', background: '#f6ffed', borderRadius: 6 }}>
           <div style={{ whiteSpace: 'pre-wrap' }}>{tr.answer}</div>

@@ -2,12 +2,16 @@ import { Card, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useT } from '../../../app/i18n/use-t';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useSession } from '../../auth/session';
 import { useCaseTransfers } from '../api';
+import { TransferAnswerForm } from './TransferAnswerForm';
 
 /** 转交相关部门 (seed 001): what each department was asked, by when, and its answer (reminded until it answers). */
 export function TransfersCard({ complaintId }: { complaintId: string }) {
   const t = useT();
   const transfers = useCaseTransfers(complaintId);
+  // the officer records an answer the department gave by phone; the department answers in its inbox
+  const { can } = useSession();
   if (!transfers.data?.length && !transfers.error) return null;
   return (
     <Card variant="borderless" title={t('complaintCase.transfers')} style={{ marginBottom: 16 }} data-testid="case-transfers">
@@ -36,6 +40,8 @@ export function TransfersCard({ complaintId }: { complaintId: string }) {
                 {tr.answeredBy?.name} · {tr.answeredAt ? dayjs(tr.answeredAt).format('MM-DD HH:mm') : ''}
               </Typography.Text>
             </div>
+          ) : can('complaint:handle') ? (
+            <TransferAnswerForm transferId={tr.id} placeholder={t('complaintCase.transfer.answerFor', { department: tr.department?.name ?? '' })} />
           ) : null}
         </div>
       ))}
