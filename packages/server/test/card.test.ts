@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/lib/clock';
 import { createCardNightly, verifyLedger } from '../src/modules/cards';
 import { createCardType, issueCard, key, move } from './card-fixtures';
-import { userClient, type Client } from './factories';
+import { signIn, userClient, type Client } from './factories';
 import { describeEachDb } from './helpers';
 
 describeEachDb('member cards', (env) => {
@@ -199,6 +199,40 @@ describeEachDb('member cards', (env) => {
     await db.updateTable('cards').set({ balance: 100 }).where('id', '=', card.id).execute();
   });
 
+  it('freezes (only corrections pass), closes only an empty card for good, and refuses an expired card at the desk', async () => {
+    await setup();
+    const card = await issueCard(officer, typeId);
+    const spend = (await move(officer, card.id, 'top_up', 300)).body;
+    const frozen = await officer.post(`/api/v1/cards/${card.id}/status`, { status: 'frozen', version: spend.card.version });
+    expect(frozen.status, frozen.text).toBe(200);
+    expect((await move(officer, card.id, 'spend', 1)).body.code).toBe('card.inactive');
+    const stale = await officer.post(`/api/v1/cards/${card.id}/status`, { status: 'active', version: spend.card.version });
+    expect(stale.body.code).toBe('card.version_conflict');
+    const closing = await officer.post(`/api/v1/cards/${card.id}/status`, { status: 'closed', version: frozen.body.version });
+    expect(closing.body.code).toBe('card.close_with_balance');
+    const active = await officer.post(`/api/v1/cards/${card.id}/status`, { status: 'active', version: frozen.body.version });
+    expect(active.body.status).toBe('active');
+    const spent = (await move(officer, card.id, 'spend', 300)).body;
+    const closed = await officer.post(`/api/v1/cards/${card.id}/status`, { status: 'closed', version: spent.card.version });
+    expect(closed.body.status).toBe('closed');
+    expect((await officer.post(`/api/v1/cards/${card.id}/status`, { status: 'active', version: closed.body.version })).body.code).toBe('card.closed_final');
+    const timeline = await officer.get(`/api/v1/customers/${card.customerId}/timeline`);
+    expect(timeline.body.items.map((e: { kind: string }) => e.kind)).toContain('card.status');
+
+    const monthly = await createCardType(manager, { kind: 'lessons', validityDays: 30 });
+    const lessons = await issueCard(officer, monthly.id);
+    await move(officer, lessons.id, 'top_up', 10);
+    env().clock.set('2026-11-08T02:00:01Z'); // 30 days and a second later
+    try {
+      const again = await signIn(env(), officer.username); // the old session has expired meanwhile
+      const late = await move(again, lessons.id, 'spend', 1);
+      expect(late.status).toBe(409);
+      expect(late.body.title).toBe('会员卡已于 2026-11-08 过期');
+    } finally {
+      env().clock.set('2026-10-09T02:00:00Z');
+    }
+  });
+
   it('keeps the ledger append-only in the database', async () => {
     await setup();
     const card = await issueCard(officer, typeId);
@@ -222,6 +256,7 @@ describeEachDb('member cards', (env) => {
       ['POST', '/api/v1/cards/verify'],
       ['GET', `/api/v1/cards/${ID}`],
       ['GET', `/api/v1/cards/${ID}/entries`],
+      ['POST', `/api/v1/cards/${ID}/status`],
       ['POST', `/api/v1/cards/${ID}/entries`],
       ['POST', `/api/v1/cards/${ID}/transfer`],
       ['POST', `/api/v1/card-entries/${ID}/reverse`],

@@ -119,3 +119,15 @@ export function formatCardAmount(amount: number, unit: 'fen' | 'lesson' | 'point
   const abs = Math.abs(amount);
   return `${sign}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** Freezing (挂失, a pause) and closing (注销): closing is final and only with nothing left on the card. */
+export function statusChange(
+  from: 'active' | 'frozen' | 'closed',
+  to: 'active' | 'frozen' | 'closed',
+  balance: number,
+): { ok: true } | { ok: false; code: 'card.status_unchanged' | 'card.closed_final' | 'card.close_with_balance' } {
+  if (from === to) return { ok: false, code: 'card.status_unchanged' };
+  if (from === 'closed') return { ok: false, code: 'card.closed_final' };
+  if (to === 'closed' && balance > 0) return { ok: false, code: 'card.close_with_balance' };
+  return { ok: true };
+}

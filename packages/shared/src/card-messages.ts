@@ -29,6 +29,13 @@ export const CARD_MESSAGES = {
   'card.adjustment_not_found': { 'zh-CN': '调整申请不存在', en: 'Adjustment request not found' },
   'card.adjustment_decided': { 'zh-CN': '该调整申请已处理', en: 'This adjustment has already been decided' },
   'card.adjustment_self_approval': { 'zh-CN': '调整须由申请人以外的另一人审批', en: 'An adjustment must be approved by someone other than the requester' },
+  'card.status_unchanged': { 'zh-CN': '会员卡已是该状态', en: 'The card already has that status' },
+  'card.closed_final': { 'zh-CN': '会员卡已注销，不能再变更', en: 'The card is closed for good' },
+  'card.close_with_balance': {
+    'zh-CN': '卡内还有余额，不能注销；请先转到同类型的另一张卡',
+    en: 'The card still has a balance: transfer it to another card of the type before closing',
+  },
+  'card.version_conflict': { 'zh-CN': '该会员卡刚被他人修改，请刷新后再操作', en: 'Someone else has just changed this card; reload and try again' },
   'idempotency.key_required': {
     'zh-CN': '此操作须带 Idempotency-Key 请求头（防止重复扣费）',
     en: 'This request needs an Idempotency-Key header (so a retry never charges twice)',

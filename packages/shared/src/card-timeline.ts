@@ -1,5 +1,5 @@
 import { formatCardAmount } from './card-ledger';
-import { ENTRY_KIND_LABELS } from './card';
+import { CARD_STATUS_LABELS, ENTRY_KIND_LABELS } from './card';
 import type { Lang } from './messages';
 
 /** The card events (kinds `card.*`, written by the cards module) on the customer's timeline: numbers and amounts, never a phone. */
@@ -15,6 +15,10 @@ export function cardSummary(kind: string, data: Record<string, unknown>, lang: L
       const amount = formatCardAmount(Number(data.amount), unit);
       const after = formatCardAmount(Number(data.balanceAfter), unit);
       return zh ? `${number} ${label} ${amount}，余额 ${after}` : `${number} ${label} ${amount}, balance ${after}`;
+    }
+    case 'status': {
+      const label = (v: unknown) => CARD_STATUS_LABELS[v as keyof typeof CARD_STATUS_LABELS]?.[lang] ?? String(v);
+      return zh ? `${number} ${label(data.from)} → ${label(data.to)}` : `${number}: ${label(data.from)} → ${label(data.to)}`;
     }
     default:
       return null;

@@ -5,6 +5,12 @@ import { CARD_KINDS, DIRECT_KINDS, ENTRY_KINDS } from './card-ledger';
 export const CARD_STATUSES = ['active', 'frozen', 'closed'] as const;
 export type CardStatus = (typeof CARD_STATUSES)[number];
 
+export const CARD_STATUS_LABELS = {
+  active: { 'zh-CN': '正常', en: 'active' },
+  frozen: { 'zh-CN': '冻结', en: 'frozen' },
+  closed: { 'zh-CN': '注销', en: 'closed' },
+} as const;
+
 export const CARD_KIND_LABELS = {
   stored_value: { 'zh-CN': '储值卡', en: 'Stored-value card' },
   lessons: { 'zh-CN': '课时卡', en: 'Lesson package' },
@@ -70,6 +76,8 @@ export type Card = z.infer<typeof cardSchema>;
 /** A movement a person asks for (top-up, spend, refund, points); the Idempotency-Key header is required. */
 export const cardMovementSchema = z.object({ kind: z.enum(DIRECT_KINDS), amount, note: note.optional() });
 export type CardMovementInput = z.infer<typeof cardMovementSchema>;
+
+export const cardStatusSchema = z.object({ status: z.enum(CARD_STATUSES), version: z.number().int().min(1) });
 
 export const cardTransferSchema = z.object({ toCardId: z.string().uuid({ message: 'v.card' }), amount, note: note.optional() });
 export const cardReversalSchema = z.object({ reason: z.string().trim().min(1, { message: 'v.required' }).max(200, { message: 'v.too_long' }) });

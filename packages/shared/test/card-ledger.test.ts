@@ -10,6 +10,7 @@ import {
   renewalReason,
   reversalOf,
   signedAmount,
+  statusChange,
   type CardKind,
   type EntryKind,
 } from '../src/card-ledger';
@@ -123,5 +124,18 @@ describe('card events on the customer timeline', () => {
   ])('%s', (kind, data, zh, en) => {
     expect(timelineSummary(kind, data, 'zh-CN')).toBe(zh);
     expect(timelineSummary(kind, data, 'en')).toBe(en);
+  });
+});
+
+describe('card status changes', () => {
+  it.each([
+    ['active', 'frozen', 100, { ok: true }],
+    ['frozen', 'active', 100, { ok: true }],
+    ['active', 'closed', 0, { ok: true }],
+    ['active', 'closed', 1, { ok: false, code: 'card.close_with_balance' }],
+    ['closed', 'active', 0, { ok: false, code: 'card.closed_final' }],
+    ['frozen', 'frozen', 0, { ok: false, code: 'card.status_unchanged' }],
+  ] as const)('%s -> %s with %i left', (from, to, balance, verdict) => {
+    expect(statusChange(from, to, balance)).toEqual(verdict);
   });
 });

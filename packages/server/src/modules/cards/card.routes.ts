@@ -10,6 +10,7 @@ import {
   cardReversalSchema,
   cardSchema,
   cardSettingsSchema,
+  cardStatusSchema,
   cardTransferSchema,
   cardTypeInputSchema,
   cardTypeSchema,
@@ -142,6 +143,15 @@ export function cardRoutes(app: App) {
       preValidation: needs('card:read'),
     },
     async (req) => cards.entries(ctxOf(req), req.params.id, req.query.limit, req.query.cursor),
+  );
+
+  app.post(
+    '/api/v1/cards/:id/status',
+    {
+      schema: { tags, summary: '冻结、解冻或注销（需带 version）', params: idParams, body: cardStatusSchema, response: { 200: cardSchema } },
+      preValidation: needs('card:issue'),
+    },
+    async (req) => cards.changeStatus(ctxOf(req), req.params.id, req.body),
   );
 
   // the permission depends on the movement: checked after validation, still before anything is written

@@ -1,4 +1,4 @@
-import { cardNumber, reversalOf, type Card, type CardMovementInput, type EntryKind } from '@kefu/shared';
+import { cardNumber, reversalOf, statusChange, type Card, type CardMovementInput, type EntryKind } from '@kefu/shared';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
@@ -142,6 +142,27 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
     });
   }
 
+  /** Freeze (a pause: only corrections pass), unfreeze, or close for good (nothing left on it); by version. */
+  async function changeStatus(ctx: Ctx, id: string, input: { status: 'active' | 'frozen' | 'closed'; version: number }): Promise<Card> {
+    await db.transaction().execute(async (trx) => {
+      const card = await lockCard(trx, id);
+      if (!card) throw cardNotFound();
+      if (card.version !== input.version) throw conflict('card.version_conflict');
+      const verdict = statusChange(card.status, input.status, Number(card.balance));
+      if (!verdict.ok) throw conflict(verdict.code);
+      await trx
+        .updateTable('cards')
+        .set({ status: input.status, version: card.version + 1 })
+        .where('id', '=', id)
+        .execute();
+      const detail = { number: card.number, from: card.status, to: input.status };
+      await appendAudit(trx, ctx, { action: 'card.status', entityType: 'card', entityId: id, detail });
+      const actor = ctx.actor.kind === 'user' && ctx.actor.username !== 'system' ? { id: ctx.actor.id, name: ctx.actor.name } : null;
+      await insertTimeline(trx, [{ customerId: card.customer_id, kind: 'card.status', data: detail, at: clock.now(), actor, refType: 'card', refId: id }]);
+    });
+    return get(ctx, id);
+  }
+
   /**
    * For the bookings area (through index.ts): a booking charge or a no-show deduction written in the
    * caller's own transaction, so the booking and its charge commit together.
@@ -179,6 +200,6 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
     };
   }
 
-  return { types, adjustments, get, issue, list, entries, move, transfer, reverse, chargeInTransaction, receipt };
+  return { types, adjustments, get, issue, changeStatus, list, entries, move, transfer, reverse, chargeInTransaction, receipt };
 }
 export type CardService = ReturnType<typeof createCardService>;
