@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { bookingBody, buildResource, createCustomer, createResource, HOURS } from './booking-fixtures';
+import { bookingBody, buildResource, createCustomer, createResource, HOURS, takeBooking } from './booking-fixtures';
 import { call } from './clients';
 import { userClient, type Client } from './factories';
 import { describeEachDb } from './helpers';
@@ -17,7 +17,7 @@ describeEachDb('booking and resource routes: who may do what', (env) => {
     handler = await userClient(env(), ['handler'], '餐厅');
     resourceId = (await createResource(manager, { name: '冯老师' })).id;
     const customer = await createCustomer(agent, '黄蓉');
-    bookingId = (await agent.post('/api/v1/bookings', bookingBody(customer.id, resourceId, '2026-10-12', '09:00', '10:00'))).body.id;
+    bookingId = (await takeBooking(agent, bookingBody(customer.id, resourceId, '2026-10-12', '09:00', '10:00'))).body.id;
   });
 
   const v = { version: 1 };

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { BookingEvent } from '../src/modules/bookings';
-import { bookingBody, createCustomer, createResource } from './booking-fixtures';
+import { bookingBody, createCustomer, createResource, takeBooking } from './booking-fixtures';
 import { userClient, type Client } from './factories';
 import { describeEachDb } from './helpers';
 
@@ -27,7 +27,7 @@ describeEachDb('booking changes under the windows of seed 004', (env) => {
   afterEach(() => env().clock.set('2026-10-09T02:00:00Z'));
 
   const book = async (day: string, from: string, to: string) => {
-    const r = await agent.post('/api/v1/bookings', bookingBody(customerId, teacherId, day, from, to));
+    const r = await takeBooking(agent, bookingBody(customerId, teacherId, day, from, to));
     expect(r.status, r.text).toBe(201);
     return r.body as { id: string; version: number; number: string };
   };
@@ -109,7 +109,7 @@ describeEachDb('booking changes under the windows of seed 004', (env) => {
       exceptions: [{ status: 'approved', decidedBy: '王经理', decisionNote: '病历属实' }],
     });
     expect(heard.find((h) => h.name === 'waived' && h.e.bookingId === b.id)?.e).toMatchObject({ customerId, resourceId: teacherId, number: b.number });
-    expect((await agent.post('/api/v1/bookings', bookingBody(customerId, teacherId, FRI, '15:00', '16:00'))).status).toBe(201);
+    expect((await takeBooking(agent, bookingBody(customerId, teacherId, FRI, '15:00', '16:00'))).status).toBe(201);
   });
 
   it('a refused exception leaves the booking as it was', async () => {

@@ -34,3 +34,8 @@ export const sh = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
 export function bookingBody(customerId: string, resourceId: string, day: string, from: string, to: string, extra: Record<string, unknown> = {}) {
   return { customerId, resourceId, startsAt: sh(day, from), endsAt: sh(day, to), channel: 'phone', ...extra };
 }
+
+/** Takes a booking as the screens do: each new request with its own Idempotency-Key. */
+export function takeBooking(client: Client, body: unknown, headers: Record<string, string> = {}) {
+  return client.post('/api/v1/bookings', body, { 'idempotency-key': randomBytes(12).toString('hex'), ...headers });
+}

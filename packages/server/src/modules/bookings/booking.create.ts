@@ -9,6 +9,7 @@ import {
   type SuggestedSlot,
 } from '@kefu/shared';
 import type { Ctx } from '../../lib/context';
+import { idempotent, type IdempotentResult } from '../../lib/idempotency';
 import { AppError } from '../../lib/errors';
 import { appendAudit } from '../audit';
 import { canSee } from '../customers';
@@ -53,7 +54,12 @@ export function createBookingCreate(core: BookingCore) {
     }
   }
 
-  async function create(ctx: Ctx, raw: BookingCreateInput): Promise<Booking> {
+  /**
+   * One booking per Idempotency-Key (API.md "Writes"): a phone line that drops and a client that retries
+   * must not book the customer twice. The key row is written first in the booking's own transaction;
+   * a refused time rolls it back with the booking, so a retry later runs afresh.
+   */
+  async function create(ctx: Ctx, raw: BookingCreateInput, idem: { key: string | undefined; route: string }): Promise<IdempotentResult<Booking>> {
     const input = bookingCreateSchema.parse(raw);
     const resource = await core.resources.get(input.resourceId).catch(() => {
       throw new AppError('resource.not_found', 400, {}, { errors: [{ path: 'resourceId', message: 'resource.not_found' }] });
@@ -62,8 +68,8 @@ export function createBookingCreate(core: BookingCore) {
     const now = clock.now();
     const timeZone = await core.timeZone();
     const day = zonedDate(now, timeZone);
-    const id = await orSlotFull(resource, w, () =>
-      db.transaction().execute(async (trx) => {
+    return orSlotFull(resource, w, () =>
+      idempotent(db, { ...idem, actorId: ctx.actor.id, body: input, now }, async (trx) => {
         const c = await trx.selectFrom('customers').select(['owner_id', 'lifecycle', 'merged_into']).where('id', '=', input.customerId).executeTakeFirst();
         // booking for a customer one may not see would reveal it: the same answer as "no such customer"
         if (!c || c.merged_into || c.lifecycle === 'closed' || !canSee(ctx.actor, c)) throw unknownCustomer();
@@ -96,10 +102,9 @@ export function createBookingCreate(core: BookingCore) {
           detail: { number: row.number, resource: resource.name, startsAt: input.startsAt, endsAt: input.endsAt, places: w.places, channel: input.channel },
         });
         await onTimeline(trx, ctx, { ...row, resource_name: resource.name }, 'booked', now, { channel: input.channel, places: w.places });
-        return row.id;
+        return { status: 201, body: await presentOne(trx, ctx, (await findBooking(trx, row.id))!) };
       }),
     );
-    return presentOne(db, ctx, (await findBooking(db, id))!);
   }
 
   return { create, orSlotFull };

@@ -60,12 +60,24 @@ export function bookingRoutes(app: App) {
   app.post(
     '/api/v1/bookings',
     {
-      schema: { tags, summary: '接受预约（满员时返回 409 和较空闲的时段）', body: bookingCreateSchema, response: { 201: bookingSchema } },
+      schema: {
+        tags,
+        summary: '接受预约（须带 Idempotency-Key；满员时返回 409 和较空闲的时段）',
+        headers: z.object({ 'idempotency-key': z.string().optional() }),
+        body: bookingCreateSchema,
+        response: { 201: bookingSchema },
+      },
       preValidation: needs('booking:take'),
     },
     async (req, reply) => {
-      reply.status(201);
-      return bookings.create(ctxOf(req), req.body);
+      const key = req.headers['idempotency-key'];
+      const r = await bookings.create(ctxOf(req), req.body, {
+        key: typeof key === 'string' ? key : undefined,
+        route: `${req.method} ${req.routeOptions.url ?? ''}`,
+      });
+      reply.status(201); // the first answer, replayed or not
+      if (r.replayed) reply.header('idempotent-replayed', 'true');
+      return r.body;
     },
   );
 
