@@ -6,6 +6,7 @@ import {
   ControlOutlined,
   ExportOutlined,
   ImportOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -52,6 +53,12 @@ export const NAV_ITEMS: NavItem[] = [
       { key: 'complaints.reports', label: 'nav.complaints.reports', to: '/complaint-reports', anyOf: ['complaint:report'] },
       { key: 'complaints.rootCause', label: 'nav.complaints.rootCause', to: '/complaint-reports/root-cause', anyOf: ['complaint:report'] },
     ],
+  },
+  {
+    key: 'bookings',
+    label: 'nav.bookings',
+    icon: <ScheduleOutlined />,
+    children: [{ key: 'bookings.schedule', label: 'nav.bookings.schedule', to: '/bookings', anyOf: ['booking:read'] }],
   },
   { key: 'customerImport', label: 'nav.customerImport', icon: <ImportOutlined />, to: '/customer-import', anyOf: ['customer:import'] },
   {

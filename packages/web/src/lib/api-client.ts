@@ -50,11 +50,18 @@ async function toApiError(res: Response): Promise<ApiError> {
     typeof body.detail === 'string' ? body.detail : undefined,
     errors,
     typeof body.requestId === 'string' ? body.requestId : (res.headers.get('x-request-id') ?? undefined),
+    body,
   );
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, opts: { skipUnauthorized?: boolean } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.lang };
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: { skipUnauthorized?: boolean; headers?: Record<string, string> } = {},
+): Promise<T> {
+  // extra headers, e.g. the Idempotency-Key of a balance-moving request
+  const headers: Record<string, string> = { ...opts.headers, accept: 'application/json', 'accept-language': state.lang };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
   const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });

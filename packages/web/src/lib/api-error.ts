@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly detail: string | undefined,
     readonly fieldErrors: FieldError[],
     readonly requestId: string | undefined,
+    /** the whole problem body, for answers that carry more (a full slot's suggested times) */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(detail ?? title);
     this.name = 'ApiError';

@@ -2,6 +2,8 @@ import { adminText } from '../../features/admin/text';
 import { archiveSettingsText } from '../../features/archive-settings/text';
 import { auditText } from '../../features/audit/text';
 import { authText } from '../../features/auth/text';
+import { bookingActionText } from '../../features/bookings/action-text';
+import { bookingText } from '../../features/bookings/text';
 import { calendarText } from '../../features/calendar/text';
 import { complaintReportText } from '../../features/complaint-reports/text';
 import { complaintSettingsText } from '../../features/complaint-settings/text';
@@ -37,5 +39,7 @@ export const CATALOG = {
   ...complaintStepText,
   ...complaintReportText,
   ...notificationText,
+  ...bookingText,
+  ...bookingActionText,
 };
 export type TextKey = keyof typeof CATALOG;

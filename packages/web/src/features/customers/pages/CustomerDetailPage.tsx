@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/use-t';
 import { useSession } from '../../auth/session';
+import { CustomerBookings } from '../../bookings/components/CustomerBookings';
 import { CustomerComplaints, RegisterComplaintButton } from '../../complaints/components/CustomerComplaints';
 import { errorText, isApiError } from '../../../lib/api-error';
 import { useCustomer } from '../api';
@@ -61,6 +62,15 @@ export function CustomerDetailPage() {
                     key: 'complaints',
                     label: <span data-testid="tab-complaints">{t('complaints.customer.tab')}</span>,
                     children: <CustomerComplaints customerId={c.id} />,
+                  },
+                ]
+              : []),
+            ...(can('booking:read')
+              ? [
+                  {
+                    key: 'bookings',
+                    label: <span data-testid="tab-bookings">{t('bookings.customer.tab')}</span>,
+                    children: <CustomerBookings customerId={c.id} />,
                   },
                 ]
               : []),
