@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CreditCardOutlined,
   ContactsOutlined,
   ControlOutlined,
   ExportOutlined,
@@ -59,6 +60,16 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'nav.bookings',
     icon: <ScheduleOutlined />,
     children: [{ key: 'bookings.schedule', label: 'nav.bookings.schedule', to: '/bookings', anyOf: ['booking:read'] }],
+  },
+  {
+    key: 'cards',
+    label: 'nav.cards',
+    icon: <CreditCardOutlined />,
+    children: [
+      { key: 'cards.search', label: 'nav.cards.search', to: '/cards', anyOf: ['card:read'] },
+      { key: 'cards.renewals', label: 'nav.cards.renewals', to: '/card-renewals', anyOf: ['card:read'] },
+      { key: 'cards.adjustments', label: 'nav.cards.adjustments', to: '/card-adjustments', anyOf: ['card:approve'] },
+    ],
   },
   { key: 'customerImport', label: 'nav.customerImport', icon: <ImportOutlined />, to: '/customer-import', anyOf: ['customer:import'] },
   {

@@ -48,6 +48,10 @@ export const APP_ROUTES: AppRoute[] = [
     Page: page(() => import('../features/complaint-reports/pages/RootCausePage'), 'RootCausePage'),
     anyOf: ['complaint:report'],
   },
+  { path: '/cards', Page: page(() => import('../features/cards/pages/CardListPage'), 'CardListPage'), anyOf: ['card:read'] },
+  { path: '/cards/:id', Page: page(() => import('../features/cards/pages/CardPage'), 'CardPage'), anyOf: ['card:read'] },
+  { path: '/card-adjustments', Page: page(() => import('../features/cards/pages/AdjustmentsPage'), 'AdjustmentsPage'), anyOf: ['card:approve'] },
+  { path: '/card-renewals', Page: page(() => import('../features/cards/pages/RenewalsPage'), 'RenewalsPage'), anyOf: ['card:read'] },
   { path: '/customer-import', Page: page(() => import('../features/customer-import/ImportPage'), 'ImportPage'), anyOf: ['customer:import'] },
   {
     path: '/customer-exports',

@@ -5,6 +5,7 @@ import { authText } from '../../features/auth/text';
 import { bookingActionText } from '../../features/bookings/action-text';
 import { bookingText } from '../../features/bookings/text';
 import { calendarText } from '../../features/calendar/text';
+import { cardText } from '../../features/cards/text';
 import { complaintReportText } from '../../features/complaint-reports/text';
 import { complaintSettingsText } from '../../features/complaint-settings/text';
 import { complaintCaseText } from '../../features/complaints/case-text';
@@ -39,6 +40,7 @@ export const CATALOG = {
   ...complaintStepText,
   ...complaintReportText,
   ...notificationText,
+  ...cardText,
   ...bookingText,
   ...bookingActionText,
 };

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/use-t';
 import { useSession } from '../../auth/session';
+import { CustomerCards } from '../../cards/components/CustomerCards';
 import { CustomerBookings } from '../../bookings/components/CustomerBookings';
 import { CustomerComplaints, RegisterComplaintButton } from '../../complaints/components/CustomerComplaints';
 import { errorText, isApiError } from '../../../lib/api-error';
@@ -62,6 +63,15 @@ export function CustomerDetailPage() {
                     key: 'complaints',
                     label: <span data-testid="tab-complaints">{t('complaints.customer.tab')}</span>,
                     children: <CustomerComplaints customerId={c.id} />,
+                  },
+                ]
+              : []),
+            ...(can('card:read')
+              ? [
+                  {
+                    key: 'cards',
+                    label: <span data-testid="tab-cards">{t('cards.customer.tab')}</span>,
+                    children: <CustomerCards customer={c} readOnly={readOnly} />,
                   },
                 ]
               : []),

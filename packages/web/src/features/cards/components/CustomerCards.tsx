@@ -1,0 +1,31 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useState } from 'react';
+import { useT } from '../../../app/i18n/use-t';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useSession } from '../../auth/session';
+import { useCardList } from '../api';
+import { CardTable } from './CardTable';
+import { IssueCardDialog } from './IssueCardDialog';
+
+/** The customer's member cards on their page, and 开卡 for whoever may issue cards. */
+export function CustomerCards({ customer, readOnly }: { customer: { id: string; name: string }; readOnly: boolean }) {
+  const t = useT();
+  const { can } = useSession();
+  const list = useCardList({ customerId: customer.id });
+  const [issuing, setIssuing] = useState(false);
+  return (
+    <div data-testid="customer-cards">
+      {can('card:issue') && !readOnly ? (
+        <div style={{ marginBottom: 12 }}>
+          <Button icon={<PlusOutlined />} onClick={() => setIssuing(true)} data-testid="card-issue">
+            {t('cards.issue')}
+          </Button>
+        </div>
+      ) : null}
+      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} retryText={t('common.retry')} />
+      <CardTable cards={list.data?.items ?? []} loading={list.isPending} emptyText={t('cards.customer.none')} showCustomer={false} />
+      {issuing ? <IssueCardDialog customer={customer} onClose={() => setIssuing(false)} /> : null}
+    </div>
+  );
+}
