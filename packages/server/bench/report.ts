@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CardSpendResult, SpendRun } from './card-spend';
+import type { BookingBenchResult, BookingRun } from './booking';
 import type { QueueResult } from './complaint-queue';
 import type { EngineResult } from './engine';
 import { fmt } from './stats';
@@ -108,6 +109,34 @@ export function writeCardReport(r: { machine: Record<string, string>; results: C
   const prose = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n';
   const next = prose.includes(CARDS_START)
     ? prose.replace(new RegExp(`${CARDS_START}[\\s\\S]*${CARDS_END}`), lines.join('\n'))
+    : `${prose.trimEnd()}\n\n${lines.join('\n')}\n`;
+  writeFileSync(FILE, next);
+}
+
+const BOOKINGS_START = '<!-- bench:bookings:start -->';
+const BOOKINGS_END = '<!-- bench:bookings:end -->';
+
+/** Replaces the bookings' section of docs/benchmarks.md (its own table), keeping the rest. */
+export function writeBookingReport(r: { machine: Record<string, string>; results: BookingBenchResult[] }) {
+  const median = (runs: BookingRun[]) => [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)]!;
+  const first = r.results[0];
+  const lines: string[] = [
+    BOOKINGS_START,
+    '',
+    `Run on ${r.machine.date}: ${r.machine.cpu}, ${r.machine.memory}, Node ${r.machine.node}, PostgreSQL server ${r.machine.postgres} (pool of 10).`,
+    `${first?.clients ?? 0} concurrent HTTP clients, ${first?.requests ?? 0} booking requests per run, each with its own Idempotency-Key, on random hours of one week of ${first?.teachers ?? 0} one-place teachers and ${first?.classes ?? 0} classes of 12; a request for a taken time is answered 409 with quieter times. After each run the database is checked: no overlapping live booking of a one-place resource, no slot over its capacity or out of step with its bookings (0 found in every run). The median of ${first?.runs.length ?? 0} runs (by requests/s); latency in ms, p50 / p95. Load average of the machine at the end: ${first?.load.toFixed(1) ?? '–'} (other work shared its cores: the figures are a floor).`,
+    '',
+    '| engine | requests/s | bookings taken/s | latency | taken | full (409) |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const e of r.results) {
+    const m = median(e.runs);
+    lines.push(`| ${e.engine} | ${m.requestsPerSecond.toFixed(0)} | ${m.bookedPerSecond.toFixed(0)} | ${fmt(m.p50)} / ${fmt(m.p95)} | ${m.booked} | ${m.full} |`);
+  }
+  lines.push('', BOOKINGS_END);
+  const prose = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n';
+  const next = prose.includes(BOOKINGS_START)
+    ? prose.replace(new RegExp(`${BOOKINGS_START}[\\s\\S]*${BOOKINGS_END}`), lines.join('\n'))
     : `${prose.trimEnd()}\n\n${lines.join('\n')}\n`;
   writeFileSync(FILE, next);
 }

@@ -68,8 +68,12 @@ export function createBookingCreate(core: BookingCore) {
     const now = clock.now();
     const timeZone = await core.timeZone();
     const day = zonedDate(now, timeZone);
-    return orSlotFull(resource, w, () =>
-      idempotent(db, { ...idem, actorId: ctx.actor.id, body: input, now }, async (trx) => {
+    return orSlotFull(resource, w, async () => {
+      // the day's counter row is one for every booking of the day: taken in its own statement, not held
+      // for the booking's whole transaction (where it queued all 20 desks behind each other); a refused
+      // booking leaves a gap in the day's numbers, which nobody reads
+      const number = await nextNumber(db, day);
+      return idempotent(db, { ...idem, actorId: ctx.actor.id, body: input, now }, async (trx) => {
         const c = await trx.selectFrom('customers').select(['owner_id', 'lifecycle', 'merged_into']).where('id', '=', input.customerId).executeTakeFirst();
         // booking for a customer one may not see would reveal it: the same answer as "no such customer"
         if (!c || c.merged_into || c.lifecycle === 'closed' || !canSee(ctx.actor, c)) throw unknownCustomer();
@@ -78,7 +82,7 @@ export function createBookingCreate(core: BookingCore) {
         const row = await trx
           .insertInto('bookings')
           .values({
-            number: await nextNumber(trx, day),
+            number,
             customer_id: input.customerId,
             resource_id: resource.id,
             starts_at: w.startsAt,
@@ -103,8 +107,8 @@ export function createBookingCreate(core: BookingCore) {
         });
         await onTimeline(trx, ctx, { ...row, resource_name: resource.name }, 'booked', now, { channel: input.channel, places: w.places });
         return { status: 201, body: await presentOne(trx, ctx, (await findBooking(trx, row.id))!) };
-      }),
-    );
+      });
+    });
   }
 
   return { create, orSlotFull };
