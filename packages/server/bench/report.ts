@@ -131,7 +131,9 @@ export function writeBookingReport(r: { machine: Record<string, string>; results
   ];
   for (const e of r.results) {
     const m = median(e.runs);
-    lines.push(`| ${e.engine} | ${m.requestsPerSecond.toFixed(0)} | ${m.bookedPerSecond.toFixed(0)} | ${fmt(m.p50)} / ${fmt(m.p95)} | ${m.booked} | ${m.full} |`);
+    lines.push(
+      `| ${e.engine} | ${m.requestsPerSecond.toFixed(0)} | ${m.bookedPerSecond.toFixed(0)} | ${fmt(m.p50)} / ${fmt(m.p95)} | ${m.booked} | ${m.full} |`,
+    );
   }
   lines.push('', BOOKINGS_END);
   const prose = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n';
