@@ -42,7 +42,7 @@ export const complaintCaseText = {
   'complaintCase.promise.meta': { 'zh-CN': '{owner} · {due} 前兑现', en: '{owner} · due {due}' },
   'complaintCase.followUps': { 'zh-CN': '结案后回访', en: 'Follow-ups after closing' },
   'complaintCase.followUp.afterClose': { 'zh-CN': '结案回访', en: 'Right after closing' },
-  'complaintCase.followUp.oneMonth': { 'zh-CN': '一个月后回访', en: 'One month later' },
+  'complaintCase.followUp.afterDays': { 'zh-CN': '结案后 {days} 天回访', en: '{days} days after closing' },
   'complaintCase.followUp.done': { 'zh-CN': '已回访', en: 'Done' },
   'complaintCase.followUp.markDone': { 'zh-CN': '完成回访', en: 'Mark done' },
   'complaintCase.followUp.confirm': { 'zh-CN': '记录本次回访', en: 'Record this follow-up' },

@@ -38,7 +38,7 @@ export function FollowUpsCard({ complaintId, closed }: { complaintId: string; cl
         >
           <div style={{ flex: 1 }}>
             <div>
-              {t(f.kind === 'one_month' ? 'complaintCase.followUp.oneMonth' : 'complaintCase.followUp.afterClose')} · {f.dueDate}
+              {f.days === 0 ? t('complaintCase.followUp.afterClose') : t('complaintCase.followUp.afterDays', { days: f.days })} · {f.dueDate}
             </div>
             {f.doneAt ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
