@@ -2,6 +2,7 @@ export * from './auth';
 export * from './birthday';
 export * from './birthday-keys';
 export * from './booking';
+export * from './booking-ics';
 export * from './booking-policy';
 export * from './calendar';
 export * from './card';

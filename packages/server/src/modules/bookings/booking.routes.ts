@@ -22,6 +22,7 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 const items = z.object({ items: z.array(bookingSchema) });
+const feedQuery = z.object({ resourceId: z.string().uuid().optional(), customerId: z.string().uuid().optional() });
 
 /** Bookings' HTTP API. Each route: permission -> validated input -> one use case. */
 export function bookingRoutes(app: App) {
@@ -54,6 +55,20 @@ export function bookingRoutes(app: App) {
       if (!q.resourceId) throw invalid('resourceId', 'v.required');
       if (!q.date) throw invalid('date', 'v.required');
       return { items: await bookings.forResourceDay(ctxOf(req), q.resourceId, q.date) };
+    },
+  );
+
+  app.get(
+    '/api/v1/bookings/feed.ics',
+    {
+      schema: { tags, summary: '日历订阅（iCalendar）：某项目（resourceId）或某客户（customerId）的预约', querystring: feedQuery, produces: ['text/calendar'] },
+      preValidation: needs('booking:read'),
+    },
+    async (req, reply) => {
+      const { resourceId, customerId } = req.query;
+      if (!resourceId && !customerId) throw invalid('resourceId', 'v.required');
+      const text = await bookings.feed(ctxOf(req), customerId ? { customerId } : { resourceId: resourceId! });
+      return reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="bookings.ics"').send(text);
     },
   );
 

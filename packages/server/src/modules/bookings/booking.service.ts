@@ -5,6 +5,7 @@ import { canSee } from '../customers';
 import type { BookingCore, BookingDeps, BookingEventName, BookingHook } from './booking.core';
 import { createBookingCreate } from './booking.create';
 import { createBookingExceptions } from './booking.exceptions';
+import { createBookingFeed } from './booking.feed';
 import { presentMany } from './booking.mapper';
 import { selectBookings } from './booking.repo';
 import { bookingNotFound, createBookingSteps } from './booking.steps';
@@ -64,6 +65,7 @@ export function createBookingService(deps: BookingDeps) {
     mark: steps.mark,
     requestException: exceptions.request,
     decideException: exceptions.decide,
+    feed: createBookingFeed(core).feed,
     settings: deps.settings,
   };
 }
