@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/lib/clock';
 import { createCardNightly, verifyLedger } from '../src/modules/cards';
 import { createCardType, issueCard, key, move } from './card-fixtures';
-import { signIn, userClient, type Client } from './factories';
+import { buildCustomer, signIn, userClient, type Client } from './factories';
 import { describeEachDb } from './helpers';
 
 describeEachDb('member cards', (env) => {
@@ -279,6 +279,28 @@ describeEachDb('member cards', (env) => {
       for (const r of registered) expect(mine).toContain(r);
     });
 
+    it("an agent sees and charges only the cards of their own customers; others' are 404 everywhere", async () => {
+      await setup();
+      const agent = await userClient(env(), ['agent'], '专员王');
+      const mine = (await agent.post('/api/v1/customers', buildCustomer({ name: '专员的客户' }))).body;
+      const low = await createCardType(manager, { lowBalanceThreshold: 1_000 });
+      const own = (await officer.post('/api/v1/cards', { typeId: low.id, customerId: mine.id })).body;
+      const other = await issueCard(officer, low.id, '别人的会员');
+      await move(officer, own.id, 'top_up', 500);
+      const otherEntry = (await move(officer, other.id, 'top_up', 500)).body.entry;
+      expect((await agent.get(`/api/v1/cards/${own.id}`)).status).toBe(200);
+      expect((await move(agent, own.id, 'spend', 100)).status).toBe(201);
+      const list = await agent.get('/api/v1/cards');
+      expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([own.id]);
+      const renewals = await agent.get('/api/v1/cards/renewals');
+      expect(renewals.body.items.map((c: { id: string }) => c.id)).toEqual([own.id]);
+      for (const url of [`/api/v1/cards/${other.id}`, `/api/v1/cards/${other.id}/entries`, `/api/v1/card-entries/${otherEntry.id}/receipt`]) {
+        expect((await agent.get(url)).status, url).toBe(404);
+      }
+      expect((await move(agent, other.id, 'spend', 1)).status).toBe(404);
+      expect((await officer.get(`/api/v1/cards/${other.id}`)).status).toBe(200);
+    });
+
     it('401 without a session and 403 without a card permission, on every route', async () => {
       await setup();
       const handler = await userClient(env(), ['handler']);
@@ -298,10 +320,10 @@ describeEachDb('member cards', (env) => {
       await move(officer, card.id, 'top_up', 1_000);
       expect((await handler.get(`/api/v1/cards/${card.id}`)).status).toBe(403);
       expect((await handler.get('/api/v1/card-types')).status).toBe(403);
-      expect((await agent.get(`/api/v1/cards/${card.id}`)).status).toBe(200);
+      expect((await agent.get(`/api/v1/cards/${card.id}`)).status).toBe(404); // not the agent's customer
       expect((await agent.post('/api/v1/cards', { typeId, customerId: card.customerId })).status).toBe(403);
       expect((await move(agent, card.id, 'top_up', 100)).status).toBe(403);
-      expect((await move(agent, card.id, 'spend', 100)).status).toBe(201);
+      expect((await move(agent, card.id, 'spend', 100)).status).toBe(404);
       expect((await agent.post(`/api/v1/cards/${card.id}/adjustments`, { amount: 1, reason: 'x' })).status).toBe(403);
       expect((await officer.post('/api/v1/card-types', { code: 'nope', name: 'x', kind: 'points', prefix: 'NOPE' })).status).toBe(403);
       const unknown = '00000000-0000-4000-8000-000000000000';

@@ -6,6 +6,7 @@ import { AppError, conflict } from '../../lib/errors';
 import { idempotent } from '../../lib/idempotency';
 import { appendAudit } from '../audit';
 import { postEntry } from './card.ledger';
+import { canSeeCard } from './card.policy';
 import { findCard, lockCard } from './card.repo';
 import type { Idem } from './card.service';
 
@@ -41,7 +42,8 @@ export function createCardAdjustments(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
   async function request(ctx: Ctx, cardId: string, input: { amount: number; reason: string }) {
-    if (!(await findCard(db, cardId))) throw new AppError('card.not_found', 404);
+    const card = await findCard(db, cardId);
+    if (!card || !canSeeCard(ctx.actor, card)) throw new AppError('card.not_found', 404);
     const id = await db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('card_adjustments')

@@ -20,6 +20,7 @@ export function selectCardRows(db: Db) {
       't.kind',
       't.low_balance_threshold',
       'c.name as customer_name',
+      'c.owner_id',
     ]);
 }
 export type CardRow = Awaited<ReturnType<ReturnType<typeof selectCardRows>['executeTakeFirstOrThrow']>>;

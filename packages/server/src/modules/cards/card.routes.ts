@@ -27,6 +27,7 @@ import type { App } from '../../app';
 import { ctxOf, needs } from '../../lib/auth';
 import { AppError } from '../../lib/errors';
 import type { IdempotentResult } from '../../lib/idempotency';
+import { seesAllCards } from './card.policy';
 import { verifyLedger, renewals } from './card.verify';
 
 const listQuery = z.object({
@@ -119,7 +120,9 @@ export function cardRoutes(app: App) {
     },
     async (req) => {
       const { renewalWithinDays } = await cards.types.settings();
-      return { items: await renewals(app.deps.db, app.deps.clock, renewalWithinDays, req.query.limit) };
+      const ctx = ctxOf(req);
+      const ownerId = seesAllCards(ctx.actor) ? null : ctx.actor.id;
+      return { items: await renewals(app.deps.db, app.deps.clock, renewalWithinDays, req.query.limit, ownerId) };
     },
   );
   app.post(

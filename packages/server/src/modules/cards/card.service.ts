@@ -12,6 +12,7 @@ import { postEntry } from './card.ledger';
 import { toCard, toEntry } from './card.mapper';
 import { findCard, lockCard, lockCards, nextCardNo, selectCardRows, selectEntries } from './card.repo';
 import { createCardAdjustments } from './card.adjustments';
+import { canSeeCard, seesAllCards } from './card.policy';
 import { createCardTypes } from './card.types';
 
 const cardNotFound = () => new AppError('card.not_found', 404);
@@ -27,9 +28,9 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
   const types = createCardTypes(deps);
   const adjustments = createCardAdjustments(deps);
 
-  async function get(_ctx: Ctx, id: string): Promise<Card> {
+  async function get(ctx: Ctx, id: string): Promise<Card> {
     const row = await findCard(db, id);
-    if (!row) throw cardNotFound();
+    if (!row || !canSeeCard(ctx.actor, row)) throw cardNotFound();
     return toCard(row);
   }
 
@@ -39,8 +40,8 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
       const type = await trx.selectFrom('card_types').selectAll().where('id', '=', input.typeId).executeTakeFirst();
       if (!type) throw new AppError('card.type_not_found', 404);
       if (!type.active) throw conflict('card.type_inactive');
-      const customer = await trx.selectFrom('customers').select(['id', 'merged_into']).where('id', '=', input.customerId).executeTakeFirst();
-      if (!customer || customer.merged_into) throw new AppError('error.not_found', 404);
+      const customer = await trx.selectFrom('customers').select(['id', 'merged_into', 'owner_id']).where('id', '=', input.customerId).executeTakeFirst();
+      if (!customer || customer.merged_into || !canSeeCard(ctx.actor, customer)) throw new AppError('error.not_found', 404);
       const number = cardNumber(type.prefix, await nextCardNo(trx, type.prefix));
       const expires = type.validity_days ? new Date(now.getTime() + type.validity_days * 86_400_000) : null;
       const actor = ctx.actor.kind === 'user' && ctx.actor.username !== 'system' ? ctx.actor.id : null;
@@ -66,12 +67,13 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
     return get(ctx, id);
   }
 
-  async function list(_ctx: Ctx, q: { customerId?: string | undefined; q?: string | undefined; limit: number; cursor?: string | undefined }) {
+  async function list(ctx: Ctx, q: { customerId?: string | undefined; q?: string | undefined; limit: number; cursor?: string | undefined }) {
     const after = readCursor(q.cursor, ['text']);
     let query = selectCardRows(db)
       .orderBy('cards.number')
       .limit(q.limit + 1);
     if (q.customerId) query = query.where('cards.customer_id', '=', q.customerId);
+    if (!seesAllCards(ctx.actor)) query = query.where('c.owner_id', '=', ctx.actor.id);
     if (q.q) query = query.where('cards.number', 'like', `%${q.q.toUpperCase().replace(/[%_\\]/g, '')}%`);
     if (after) query = query.where('cards.number', '>', String(after[0]));
     const rows = await query.execute();
@@ -97,7 +99,7 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
     const policy = await types.settings();
     return idempotent(db, { ...idem, actorId: ctx.actor.id, body: input, now: clock.now() }, async (trx) => {
       const card = await lockCard(trx, id);
-      if (!card) throw cardNotFound();
+      if (!card || !canSeeCard(ctx.actor, card)) throw cardNotFound();
       const out = await postEntry(trx, ctx, card, input, { refundsAllowed: policy.refundsAllowed, now: clock.now() });
       return { status: 201, body: { card: toCard(out.card), entry: toEntry(out.entry) } };
     });
@@ -110,7 +112,7 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
       const locked = await lockCards(trx, [id, input.toCardId]);
       const from = locked.find((c) => c.id === id);
       const to = locked.find((c) => c.id === input.toCardId);
-      if (!from || !to) throw cardNotFound();
+      if (!from || !to || !canSeeCard(ctx.actor, from) || !canSeeCard(ctx.actor, to)) throw cardNotFound();
       if (from.type_id !== to.type_id) throw conflict('card.transfer_type_mismatch');
       const transferId = randomUUID();
       const opts = { refundsAllowed: false, now: clock.now() };
@@ -126,7 +128,7 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
       const original = await selectEntries(trx).where('e.id', '=', entryId).executeTakeFirst();
       if (!original) throw new AppError('card.entry_not_found', 404);
       const card = await lockCard(trx, original.card_id);
-      if (!card) throw cardNotFound();
+      if (!card || !canSeeCard(ctx.actor, card)) throw new AppError('card.entry_not_found', 404);
       const again = await trx.selectFrom('card_entries').select('id').where('reverses_id', '=', entryId).executeTakeFirst();
       if (again) throw conflict('card.already_reversed');
       const rev = reversalOf({ kind: original.kind as EntryKind, amount: Number(original.amount) });
@@ -146,7 +148,7 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
   async function changeStatus(ctx: Ctx, id: string, input: { status: 'active' | 'frozen' | 'closed'; version: number }): Promise<Card> {
     await db.transaction().execute(async (trx) => {
       const card = await lockCard(trx, id);
-      if (!card) throw cardNotFound();
+      if (!card || !canSeeCard(ctx.actor, card)) throw cardNotFound();
       if (card.version !== input.version) throw conflict('card.version_conflict');
       const verdict = statusChange(card.status, input.status, Number(card.balance));
       if (!verdict.ok) throw conflict(verdict.code);
@@ -180,10 +182,11 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
   }
 
   /** The receipt of one entry (the web prints it): card, customer's name, amount, balance after, who, when. */
-  async function receipt(_ctx: Ctx, entryId: string) {
+  async function receipt(ctx: Ctx, entryId: string) {
     const e = await selectEntries(db).where('e.id', '=', entryId).executeTakeFirst();
-    if (!e) throw new AppError('card.entry_not_found', 404);
-    const card = toCard((await findCard(db, e.card_id))!);
+    const row = e ? await findCard(db, e.card_id) : undefined;
+    if (!e || !row || !canSeeCard(ctx.actor, row)) throw new AppError('card.entry_not_found', 404);
+    const card = toCard(row);
     const entry = toEntry(e);
     return {
       cardNumber: card.number,

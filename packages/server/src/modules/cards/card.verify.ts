@@ -26,13 +26,15 @@ export async function verifyLedger(db: Db, clock: Clock) {
 
 /**
  * The membership officer's renewals list (seed 004 “卡内余额已经不多了…升班”): active cards at or under
- * their type's low-balance threshold, or expiring within the settings' days.
+ * their type's low-balance threshold, or expiring within the settings' days; `ownerId` narrows it to one
+ * agent's customers (the row scope of card.policy.ts).
  */
-export async function renewals(db: Db, clock: Clock, withinDays: number, limit: number) {
+export async function renewals(db: Db, clock: Clock, withinDays: number, limit: number, ownerId: string | null) {
   const now = clock.now();
   const until = new Date(now.getTime() + withinDays * 86_400_000);
   const rows = await selectCardRows(db)
     .where('cards.status', '=', 'active')
+    .$if(ownerId !== null, (q) => q.where('c.owner_id', '=', ownerId))
     .where((eb) =>
       eb.or([
         eb('cards.balance', '<=', eb.ref('t.low_balance_threshold')),
