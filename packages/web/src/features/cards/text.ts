@@ -70,8 +70,8 @@ export const cardText = {
   'cards.form.balanceNow': { 'zh-CN': '当前余额：{balance}', en: 'Balance now: {balance}' },
   'cards.form.submit': { 'zh-CN': '确认', en: 'Confirm' },
   'cards.form.retryHint': {
-    'zh-CN': '网络中断：再次点击“确认”会重发同一笔请求，不会重复扣费',
-    en: 'The network failed: pressing Confirm again resends the same request and never charges twice',
+    'zh-CN': '网络中断，未收到服务器答复：再次提交会重发同一笔请求，不会重复办理',
+    en: 'The network failed before the answer came: submitting again resends the same request, never applied twice',
   },
   'cards.reverse.title': { 'zh-CN': '冲正第 {seq} 笔：{kind} {amount}', en: 'Reverse no. {seq}: {kind} {amount}' },
   'cards.adjust.sent': { 'zh-CN': '调整申请已提交，等待另一人审批', en: 'Adjustment requested: someone else approves it' },

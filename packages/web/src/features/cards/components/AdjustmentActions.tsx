@@ -1,7 +1,7 @@
 import { App, Button, Space, Typography } from 'antd';
 import { useRef } from 'react';
 import { useT } from '../../../app/i18n/use-t';
-import { errorText } from '../../../lib/api-error';
+import { errorText, isApiError } from '../../../lib/api-error';
 import { useSession } from '../../auth/session';
 import { useDecideAdjustment, type CardAdjustment } from '../api';
 import { useIdempotencyKey } from '../idempotency-key';
@@ -29,7 +29,7 @@ export function AdjustmentActions({ adjustment }: { adjustment: CardAdjustment }
           idem.done();
           void message.success(t(approve ? 'cards.adjustments.approved' : 'cards.adjustments.rejected'));
         },
-        onError: (err) => void message.error(errorText(err)),
+        onError: (err) => void message.error(isApiError(err) ? errorText(err) : t('cards.form.retryHint')),
         onSettled: () => {
           inFlight.current = false;
         },

@@ -4,7 +4,7 @@ import { Alert, Form, Input, Modal, Select, Typography, type ButtonProps } from 
 import { useRef, useState } from 'react';
 import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
-import { errorText, isApiError } from '../../../lib/api-error';
+import { isApiError } from '../../../lib/api-error';
 import { clearChangedFieldErrors } from '../../../lib/form-errors';
 import { parseForForm, showServerErrors } from '../../../lib/schema-form';
 import { formatAmount, parseAmount } from '../amounts';
@@ -62,7 +62,7 @@ export function MovementDialog({ card, mode, onClose, onDone }: { card: Card; mo
       onError: (err: Error) => {
         // a failure without an answer may have been applied: the same key resends it safely
         setNetworkFailed(!isApiError(err));
-        setError(isApiError(err) ? showServerErrors(form, err, FIELDS) : errorText(err));
+        setError(isApiError(err) ? showServerErrors(form, err, FIELDS) : null);
       },
       onSettled: () => {
         inFlight.current = false;
@@ -88,7 +88,7 @@ export function MovementDialog({ card, mode, onClose, onDone }: { card: Card; mo
     >
       <Typography.Paragraph type="secondary">{t('cards.form.balanceNow', { balance: formatAmount(t, card.balance, card.unit) })}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="movement-error" /> : null}
-      {networkFailed ? <Alert type="warning" showIcon title={t('cards.form.retryHint')} style={{ marginBottom: 12 }} /> : null}
+      {networkFailed ? <Alert type="warning" showIcon title={t('cards.form.retryHint')} style={{ marginBottom: 12 }} data-testid="movement-retry" /> : null}
       <Form form={form} layout="vertical" data-testid="movement-form" onValuesChange={(changed) => clearChangedFieldErrors(form, changed)} onFinish={submit}>
         {mode === 'transfer' ? (
           <Form.Item name="toCardId" label={t('cards.form.toCard')} required>

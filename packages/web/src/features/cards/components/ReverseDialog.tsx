@@ -3,7 +3,7 @@ import { Alert, Form, Input, Modal, type ButtonProps } from 'antd';
 import { useRef, useState } from 'react';
 import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
-import { errorText, isApiError } from '../../../lib/api-error';
+import { isApiError } from '../../../lib/api-error';
 import { clearChangedFieldErrors } from '../../../lib/form-errors';
 import { parseForForm, showServerErrors } from '../../../lib/schema-form';
 import { formatAmount, type CardUnit } from '../amounts';
@@ -47,7 +47,7 @@ export function ReverseDialog({
           idem.done();
           onDone(r);
         },
-        onError: (err) => setError(isApiError(err) ? showServerErrors(form, err, FIELDS) : `${errorText(err)} ${t('cards.form.retryHint')}`),
+        onError: (err) => setError(isApiError(err) ? showServerErrors(form, err, FIELDS) : t('cards.form.retryHint')),
         onSettled: () => {
           inFlight.current = false;
         },
