@@ -51,8 +51,26 @@ describe.skipIf(skip)('bookings in the browser: book a lesson, the frozen cancel
   const status = (page: Page) => page.getByTestId('booking-status').first().innerText();
 
   it('agent1 books a lesson by phone; the cancel inside a day is refused; the illness exception is approved; cancelled without charge', async () => {
+    // the manager sets up a coach on the resources screen; the demo's own resources are listed there
     const manager = await signedIn('manager');
-    const coach = await apiAs<Resource>(manager, 'POST', '/api/v1/resources', { name: '私教·周教练', kind: 'coach', capacity: 1, openingHours: coachHours });
+    await manager.goto(`${server.url}/resources`);
+    await manager.getByText('动感单车教室').waitFor();
+    await manager.getByTestId('resource-new').click();
+    await manager.getByTestId('field-resource-name').fill('私教·周教练');
+    for (let d = 0; d < 7; d += 1) await manager.getByTestId(`field-day${d}`).fill(d === 3 ? '06:00-25:00' : '06:00-23:00');
+    await manager.getByTestId('resource-save').click();
+    // a time that does not exist is refused beside its day (Wednesday), nothing sent
+    await manager
+      .locator('.ant-form-item', { has: manager.getByTestId('field-day3') })
+      .locator('.ant-form-item-explain-error')
+      .filter({ hasText: 'HH:MM' })
+      .waitFor();
+    await manager.getByTestId('field-day3').fill('06:00-23:00');
+    await manager.getByTestId('resource-save').click();
+    await manager.getByRole('cell', { name: '私教·周教练' }).waitFor();
+    await screenshot(manager, 'bookings-resources');
+    const coach = (await apiAs<{ items: Resource[] }>(manager, 'GET', '/api/v1/resources')).items.find((r) => r.name === '私教·周教练')!;
+    expect(coach.openingHours).toEqual(coachHours);
     const { timeZone } = await apiAs<CalendarConfig>(manager, 'GET', '/api/v1/calendar/config');
     const slot = frozenSlot(timeZone);
 

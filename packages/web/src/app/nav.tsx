@@ -59,7 +59,10 @@ export const NAV_ITEMS: NavItem[] = [
     key: 'bookings',
     label: 'nav.bookings',
     icon: <ScheduleOutlined />,
-    children: [{ key: 'bookings.schedule', label: 'nav.bookings.schedule', to: '/bookings', anyOf: ['booking:read'] }],
+    children: [
+      { key: 'bookings.schedule', label: 'nav.bookings.schedule', to: '/bookings', anyOf: ['booking:read'] },
+      { key: 'bookings.resources', label: 'nav.bookings.resources', to: '/resources', anyOf: ['resource:manage'] },
+    ],
   },
   {
     key: 'cards',

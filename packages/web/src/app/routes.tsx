@@ -69,6 +69,7 @@ export const APP_ROUTES: AppRoute[] = [
     anyOf: ['complaint:settings'],
   },
   { path: '/bookings', Page: page(() => import('../features/bookings/pages/SchedulePage'), 'SchedulePage'), anyOf: ['booking:read'] },
+  { path: '/resources', Page: page(() => import('../features/bookings/pages/ResourcesPage'), 'ResourcesPage'), anyOf: ['resource:manage'] },
   { path: '/bookings/:id', Page: page(() => import('../features/bookings/pages/BookingPage'), 'BookingPage'), anyOf: ['booking:read'] },
   { path: '/calendar', Page: page(() => import('../features/calendar/pages/CalendarPage'), 'CalendarPage'), anyOf: ['calendar:manage'] },
   { path: '/audit-log', Page: page(() => import('../features/audit/AuditLogPage'), 'AuditLogPage'), anyOf: ['audit:read'] },

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import type { NewCustomer } from '../../db/schema';
 import { hashPassword } from '../auth';
 import { toInsertRow } from '../customers';
+import { loadDemoBookings } from './demo-bookings';
 import { loadDemoComplaints } from './demo-complaints';
 import { COMPANIES, GIVEN_FEMALE, GIVEN_MALE, REGIONS, STREETS, SURNAMES, TAGS } from './names';
 
@@ -131,6 +132,7 @@ export async function loadDemo(db: Db, opts: { password: string; customers?: num
       .executeTakeFirstOrThrow();
     // a demo folder made before complaints existed gets its complaints now (once)
     await loadDemoComplaints(db, { ...(opts.log ? { log: opts.log } : {}) });
+    await loadDemoBookings(db, { ...(opts.log ? { log: opts.log } : {}) });
     return { customers: Number(n.n), usernames };
   }
   // the demo's users share a published password: never load them into a department with real data
@@ -196,6 +198,7 @@ export async function loadDemo(db: Db, opts: { password: string; customers?: num
   });
   opts.log?.(`demo department loaded: ${opts.customers ?? 2000} customers`);
   await loadDemoComplaints(db, { ...(opts.log ? { log: opts.log } : {}) });
+  await loadDemoBookings(db, { ...(opts.log ? { log: opts.log } : {}) });
   return { customers: opts.customers ?? 2000, usernames };
 }
 

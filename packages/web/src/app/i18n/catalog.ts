@@ -3,6 +3,7 @@ import { archiveSettingsText } from '../../features/archive-settings/text';
 import { auditText } from '../../features/audit/text';
 import { authText } from '../../features/auth/text';
 import { bookingActionText } from '../../features/bookings/action-text';
+import { resourceText } from '../../features/bookings/resource-text';
 import { bookingText } from '../../features/bookings/text';
 import { calendarText } from '../../features/calendar/text';
 import { cardText } from '../../features/cards/text';
@@ -43,5 +44,6 @@ export const CATALOG = {
   ...cardText,
   ...bookingText,
   ...bookingActionText,
+  ...resourceText,
 };
 export type TextKey = keyof typeof CATALOG;

@@ -1,0 +1,42 @@
+import type { TextTable } from '../../app/i18n/entry';
+
+/** The manager's resources screen (预约项目): capacity, opening hours, maintenance closures. */
+export const resourceText = {
+  'resources.title': { 'zh-CN': '预约项目', en: 'Resources' },
+  'resources.help': {
+    'zh-CN': '老师、教练、教室、球场等可预约的项目；名额在新建时确定，之后不能修改。',
+    en: 'Teachers, coaches, rooms, courts… that can be booked; the capacity is set when created and cannot change.',
+  },
+  'resources.new': { 'zh-CN': '新建项目', en: 'New resource' },
+  'resources.edit': { 'zh-CN': '修改', en: 'Edit' },
+  'resources.addClosure': { 'zh-CN': '登记维护', en: 'Add closure' },
+  'resources.col.name': { 'zh-CN': '名称', en: 'Name' },
+  'resources.col.kind': { 'zh-CN': '类型', en: 'Kind' },
+  'resources.col.capacity': { 'zh-CN': '名额', en: 'Capacity' },
+  'resources.col.hours': { 'zh-CN': '营业时间', en: 'Opening hours' },
+  'resources.col.closures': { 'zh-CN': '维护/停用', en: 'Closures' },
+  'resources.col.active': { 'zh-CN': '状态', en: 'State' },
+  'resources.active': { 'zh-CN': '启用', en: 'In use' },
+  'resources.inactive': { 'zh-CN': '已停用', en: 'Not in use' },
+  'resources.everyDay': { 'zh-CN': '每天', en: 'Every day' },
+  'resources.closed': { 'zh-CN': '休息', en: 'closed' },
+  'resources.none': { 'zh-CN': '还没有预约项目', en: 'No resources yet' },
+  'resources.field.notes': { 'zh-CN': '说明', en: 'Notes' },
+  'resources.field.active': { 'zh-CN': '启用', en: 'In use' },
+  'resources.field.hours.help': {
+    'zh-CN': '每天的营业时段，例如“09:00-12:00, 14:00-21:00”；留空表示当天休息。',
+    en: 'Each day’s windows, e.g. “09:00-12:00, 14:00-21:00”; leave empty for a closed day.',
+  },
+  'resources.closure.start': { 'zh-CN': '开始', en: 'From' },
+  'resources.closure.end': { 'zh-CN': '结束', en: 'To' },
+  'resources.closure.reason': { 'zh-CN': '原因', en: 'Reason' },
+  'resources.closure.item': { 'zh-CN': '{from} 至 {to}：{reason}', en: '{from} to {to}: {reason}' },
+  'resources.saved': { 'zh-CN': '已保存', en: 'Saved' },
+  'resources.day.0': { 'zh-CN': '周日', en: 'Sun' },
+  'resources.day.1': { 'zh-CN': '周一', en: 'Mon' },
+  'resources.day.2': { 'zh-CN': '周二', en: 'Tue' },
+  'resources.day.3': { 'zh-CN': '周三', en: 'Wed' },
+  'resources.day.4': { 'zh-CN': '周四', en: 'Thu' },
+  'resources.day.5': { 'zh-CN': '周五', en: 'Fri' },
+  'resources.day.6': { 'zh-CN': '周六', en: 'Sat' },
+} satisfies TextTable;
