@@ -155,6 +155,9 @@ describeEachDb('booking changes under the windows of seed 004', (env) => {
     ]) {
       expect(kinds, k).toContain(k);
     }
+    // in the department's zone, as people say it (the time after the move, and the one before)
+    const moved = timeline.body.items.find((e: { kind: string }) => e.kind === 'booking.moved');
+    expect(moved.summary).toMatch(/^预约 YY\d{8}-\d{4}（何老师，10月12日 15:00）已改期，原时间 10月12日 14:00$/);
     const audit = await env().handle.db.selectFrom('audit_log').select('action').where('action', 'like', 'booking.%').execute();
     const actions = new Set(audit.map((a) => a.action));
     for (const a of [

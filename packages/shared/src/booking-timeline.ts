@@ -4,8 +4,17 @@ import type { Lang } from './messages';
 type Data = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
-/** When, in the department's zone, as people say it: 10月9日 10:00 / Oct 9 10:00. */
-function when(iso: unknown, lang: Lang): string {
+/**
+ * When, as people say it: 10月9日 10:00 / 9 Oct 10:00. The bookings module writes the wall-clock time in
+ * the department's zone (`local`, 'YYYY-MM-DD HH:MM'); older lines without it are read in Shanghai's.
+ */
+function when(iso: unknown, lang: Lang, local?: unknown): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2})$/.exec(str(local));
+  if (m) {
+    const [, , month, day, time] = m;
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    return lang === 'zh-CN' ? `${Number(month)}月${Number(day)}日 ${time}` : `${Number(day)} ${months[Number(month) - 1]} ${time}`;
+  }
   const at = new Date(str(iso));
   if (Number.isNaN(at.getTime())) return '';
   return new Intl.DateTimeFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', {
@@ -22,8 +31,8 @@ function when(iso: unknown, lang: Lang): string {
 export function bookingSummary(step: string, data: Data, lang: Lang): string | null {
   const zh = lang === 'zh-CN';
   const what = zh
-    ? `预约 ${str(data.number)}（${str(data.resource)}，${when(data.startsAt, lang)}）`
-    : `Booking ${str(data.number)} (${str(data.resource)}, ${when(data.startsAt, lang)})`;
+    ? `预约 ${str(data.number)}（${str(data.resource)}，${when(data.startsAt, lang, data.local)}）`
+    : `Booking ${str(data.number)} (${str(data.resource)}, ${when(data.startsAt, lang, data.local)})`;
   const via = BOOKING_CHANNEL_LABELS[(data.via ?? data.channel) as BookingChannel]?.[lang] ?? '';
   switch (step) {
     case 'booked':
@@ -31,7 +40,7 @@ export function bookingSummary(step: string, data: Data, lang: Lang): string | n
     case 'cancelled':
       return zh ? `${what}已取消（${via}）` : `${what} cancelled (${via.toLowerCase()})`;
     case 'moved':
-      return zh ? `${what}已改期，原时间 ${when(data.from, lang)}` : `${what} moved from ${when(data.from, lang)}`;
+      return zh ? `${what}已改期，原时间 ${when(data.from, lang, data.fromLocal)}` : `${what} moved from ${when(data.from, lang, data.fromLocal)}`;
     case 'attended':
       return zh ? `${what}已到` : `${what}: attended`;
     case 'no_show':

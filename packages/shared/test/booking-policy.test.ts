@@ -150,4 +150,10 @@ describe('booking steps on the timeline, both languages', () => {
     expect(bookingSummary(step, d, 'zh-CN')).toBe(zh);
     expect(bookingSummary(step, d, 'en')).toMatch(/^Booking YY20261009-0001 \(王老师, /);
   });
+
+  it('reads the wall-clock time the server wrote in the department zone, when there is one', () => {
+    const d = { ...data, startsAt: '2026-10-10T02:00:00.000Z', local: '2026-10-10 03:00', from: '2026-10-09T02:00:00.000Z', fromLocal: '2026-10-09 03:00' };
+    expect(bookingSummary('moved', d, 'zh-CN')).toBe('预约 YY20261009-0001（王老师，10月10日 03:00）已改期，原时间 10月9日 03:00');
+    expect(bookingSummary('moved', d, 'en')).toBe('Booking YY20261009-0001 (王老师, 10 Oct 03:00) moved from 9 Oct 03:00');
+  });
 });

@@ -1,4 +1,4 @@
-import { isExclusive, overlaps, withinOpeningHours, type Resource } from '@kefu/shared';
+import { isExclusive, overlaps, withinOpeningHours, zonedDate, type Resource } from '@kefu/shared';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import type { Ctx } from '../../lib/context';
@@ -7,6 +7,13 @@ import { insertTimeline } from '../customers';
 import type { ResourceService } from '../resources';
 import type { BookingSettingsStore } from './booking.settings';
 import { closuresOverlapping, takeSlot, type BookingRow } from './booking.repo';
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function localTime(d: Date, timeZone: string): string {
+  let f = timeFormats.get(timeZone);
+  if (!f) timeFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
+  return f.format(d);
+}
 
 /** What other modules hear of a booking, inside its transaction (the cards module charges and refunds through these). */
 export interface BookingEvent {
@@ -76,13 +83,17 @@ export async function onTimeline(
   r: Pick<BookingRow, 'id' | 'customer_id' | 'number' | 'starts_at'> & { resource_name: string },
   step: string,
   at: Date,
+  timeZone: string,
   extra: Record<string, unknown> = {},
 ) {
+  // the wall-clock time in the department's zone, as the timeline line says it (no zone in the reader)
+  const local = (d: Date) => `${zonedDate(d, timeZone)} ${localTime(d, timeZone)}`;
+  const from = typeof extra.from === 'string' ? { fromLocal: local(new Date(extra.from)) } : {};
   await insertTimeline(trx, [
     {
       customerId: r.customer_id,
       kind: `booking.${step}`,
-      data: { number: r.number, resource: r.resource_name, startsAt: r.starts_at.toISOString(), ...extra },
+      data: { number: r.number, resource: r.resource_name, startsAt: r.starts_at.toISOString(), local: local(r.starts_at), ...extra, ...from },
       at,
       actor: { id: ctx.actor.id, name: ctx.actor.name },
       refType: 'booking',

@@ -105,7 +105,7 @@ export function createBookingCreate(core: BookingCore) {
           entityId: row.id,
           detail: { number: row.number, resource: resource.name, startsAt: input.startsAt, endsAt: input.endsAt, places: w.places, channel: input.channel },
         });
-        await onTimeline(trx, ctx, { ...row, resource_name: resource.name }, 'booked', now, { channel: input.channel, places: w.places });
+        await onTimeline(trx, ctx, { ...row, resource_name: resource.name }, 'booked', now, timeZone, { channel: input.channel, places: w.places });
         return { status: 201, body: await presentOne(trx, ctx, (await findBooking(trx, row.id))!) };
       });
     });

@@ -17,6 +17,7 @@ export function createBookingExceptions(core: BookingCore, steps: BookingSteps) 
 
   async function request(ctx: Ctx, id: string, input: { reason: 'illness' | 'other'; proofNote: string; attachmentRef: string | null }): Promise<Booking> {
     const now = clock.now();
+    const tz = await core.timeZone(); // read before the transaction (PGlite is one session)
     try {
       await db.transaction().execute(async (trx) => {
         const row = await steps.load(trx, ctx, id, 'request_exception');
@@ -38,7 +39,7 @@ export function createBookingExceptions(core: BookingCore, steps: BookingSteps) 
           entityId: id,
           detail: { number: row.number, reason: input.reason },
         });
-        await onTimeline(trx, ctx, row, 'exception_requested', now, { reason: input.reason });
+        await onTimeline(trx, ctx, row, 'exception_requested', now, tz, { reason: input.reason });
       });
     } catch (e) {
       // one pending request per booking, also when two agents file at once
@@ -50,6 +51,7 @@ export function createBookingExceptions(core: BookingCore, steps: BookingSteps) 
 
   async function decide(ctx: Ctx, id: string, input: { approve: boolean; note: string }): Promise<Booking> {
     const now = clock.now();
+    const tz = await core.timeZone(); // read before the transaction (PGlite is one session)
     await db.transaction().execute(async (trx) => {
       const row = await steps.load(trx, ctx, id, 'decide_exception');
       const pending = await trx
@@ -78,7 +80,7 @@ export function createBookingExceptions(core: BookingCore, steps: BookingSteps) 
       }
       const step = input.approve ? 'exception_approved' : 'exception_rejected';
       await appendAudit(trx, ctx, { action: `booking.${step}`, entityType: 'booking', entityId: id, detail: { number: row.number, note: input.note } });
-      await onTimeline(trx, ctx, row, step, now, { note: input.note });
+      await onTimeline(trx, ctx, row, step, now, tz, { note: input.note });
     });
     return steps.reread(ctx, id);
   }

@@ -51,6 +51,7 @@ export function createBookingSteps(
 
   async function cancel(ctx: Ctx, id: string, input: { via: BookingChannel; reason: string; version: number }): Promise<Booking> {
     const now = clock.now();
+    const tz = await core.timeZone(); // read before the transaction (PGlite is one session)
     const settings = await core.settings.read();
     await db.transaction().execute(async (trx) => {
       const row = await load(trx, ctx, id, 'cancel', input.version);
@@ -67,7 +68,7 @@ export function createBookingSteps(
         entityId: id,
         detail: { number: row.number, via: input.via, reason: input.reason },
       });
-      await onTimeline(trx, ctx, row, 'cancelled', now, { via: input.via, reason: input.reason });
+      await onTimeline(trx, ctx, row, 'cancelled', now, tz, { via: input.via, reason: input.reason });
     });
     return reread(ctx, id);
   }
@@ -75,17 +76,18 @@ export function createBookingSteps(
   /** Another time on the same resource, under the same window as a cancellation (the old time is given up). */
   async function move(ctx: Ctx, id: string, input: { startsAt: string; endsAt: string; via: BookingChannel; version: number }): Promise<Booking> {
     const now = clock.now();
+    const tz = await core.timeZone(); // read before the transaction (PGlite is one session)
     const first = await findBooking(db, id);
     if (!first || !canSee(ctx.actor, customerFacts(first))) throw bookingNotFound();
     const resource = await core.resources.get(first.resource_id);
     const w = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), places: first.places };
-    const [settings, timeZone] = [await core.settings.read(), await core.timeZone()];
+    const settings = await core.settings.read();
     await orSlotFull(resource, w, () =>
       db.transaction().execute(async (trx) => {
         const row = await load(trx, ctx, id, 'move', input.version);
         notFrozen(settings, row, input.via);
         await release(trx, row);
-        await claim(core, trx, resource, w, { timeZone });
+        await claim(core, trx, resource, w, { timeZone: tz });
         await trx
           .updateTable('bookings')
           .set({ starts_at: w.startsAt, ends_at: w.endsAt, slot_starts_at: row.slot_starts_at ? w.startsAt : null, updated_at: now, version: row.version + 1 })
@@ -93,7 +95,7 @@ export function createBookingSteps(
           .execute();
         const detail = { number: row.number, via: input.via, from: row.starts_at.toISOString(), to: input.startsAt };
         await appendAudit(trx, ctx, { action: 'booking.move', entityType: 'booking', entityId: id, detail });
-        await onTimeline(trx, ctx, { ...row, starts_at: w.startsAt }, 'moved', now, { via: input.via, from: row.starts_at.toISOString() });
+        await onTimeline(trx, ctx, { ...row, starts_at: w.startsAt }, 'moved', now, tz, { via: input.via, from: row.starts_at.toISOString() });
       }),
     );
     return reread(ctx, id);
@@ -105,6 +107,7 @@ export function createBookingSteps(
    */
   async function mark(ctx: Ctx, id: string, input: { outcome: 'attended' | 'no_show'; version: number }): Promise<Booking> {
     const now = clock.now();
+    const tz = await core.timeZone(); // read before the transaction (PGlite is one session)
     await db.transaction().execute(async (trx) => {
       const row = await load(trx, ctx, id, input.outcome === 'attended' ? 'attend' : 'no_show', input.version);
       if (!canMarkAttendance(row.starts_at, now)) throw new AppError('booking.not_started', 409);
@@ -114,7 +117,7 @@ export function createBookingSteps(
         .where('id', '=', id)
         .execute();
       await appendAudit(trx, ctx, { action: `booking.${input.outcome}`, entityType: 'booking', entityId: id, detail: { number: row.number } });
-      await onTimeline(trx, ctx, row, input.outcome, now);
+      await onTimeline(trx, ctx, row, input.outcome, now, tz);
       if (input.outcome === 'no_show') await emit(core, trx, ctx, 'no_show', row, now);
     });
     return reread(ctx, id);
