@@ -73,6 +73,21 @@ describeEachDb('member cards', (env) => {
     expect((await officer.get(`/api/v1/cards/${card.id}`)).body.balance).toBe(1_000);
   });
 
+  it('remembers only successes: a key whose spend was refused is free again, and the retry after a top-up goes through', async () => {
+    await setup();
+    const card = await issueCard(officer, typeId);
+    const k = key();
+    expect((await move(officer, card.id, 'spend', 500, k)).status).toBe(409);
+    await move(officer, card.id, 'top_up', 500);
+    const retry = await move(officer, card.id, 'spend', 500, k);
+    expect(retry.status, retry.text).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    // the same key on another card is another request: refused, not replayed
+    const elsewhere = await move(officer, (await issueCard(officer, typeId)).id, 'spend', 500, k);
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.code).toBe('idempotency.key_reused');
+  });
+
   it('refuses refunds under the 不退费 policy, and allows them once the manager changes it', async () => {
     await setup();
     const card = await issueCard(officer, typeId);
