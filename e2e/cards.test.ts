@@ -64,6 +64,7 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
   }
 
   let cardId = '';
+  let otherNumber = '';
 
   it('the membership officer issues a stored-value card, tops up 500 元, spends 120 元 and sees 380.00 and the receipts', async () => {
     const type = await storedValueType();
@@ -203,9 +204,47 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
     // a card just issued holds nothing: at or under its type's line (100 元), it is a renewal call
     const empty = await apiAs<Card>(page, 'POST', '/api/v1/cards', { typeId: types.items[0]!.id, customerId: demo.items[4]!.id });
     await page.goto(`${server.url}/card-renewals`);
+    otherNumber = empty.number;
     const row = page.getByTestId('renewals').locator('tr', { hasText: empty.number });
     await row.waitFor();
     expect(await row.innerText()).toContain('余额不足（提醒线 100.00 元）');
     expect(await page.getByTestId('renewals').innerText()).not.toContain((await apiAs<Card>(page, 'GET', `/api/v1/cards/${cardId}`)).number);
+  });
+
+  it('the membership officer transfers to another member’s card found by its number; the manager reverses a spend', async () => {
+    const page = await signedIn('membership');
+    await page.goto(`${server.url}/cards/${cardId}`);
+    await expect.poll(() => page.getByTestId('card-balance').innerText()).toContain('400.00 元');
+    await page.getByTestId('action-transfer').click();
+    await page.getByTestId('field-toCard').click();
+    await page.keyboard.type(otherNumber);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: otherNumber }).click();
+    await page.getByTestId('field-amount').fill('100');
+    await page.getByTestId('movement-submit').click();
+    await page.getByTestId('card-receipt').waitFor();
+    expect(await page.getByTestId('receipt-amount').innerText()).toBe('-100.00 元');
+    expect(await page.getByTestId('receipt-balance').innerText()).toBe('300.00 元');
+    // reversing is the manager's (card:approve): the officer is not offered it
+    expect(await page.locator('[data-testid^="reverse-"]').count()).toBe(0);
+
+    const manager = await signedIn('manager');
+    await manager.goto(`${server.url}/cards/${cardId}`);
+    const ledger = await apiAs<{ items: CardEntry[] }>(manager, 'GET', `/api/v1/cards/${cardId}/entries`);
+    const spend30 = ledger.items.find((e) => e.kind === 'spend' && e.amount === -3_000)!;
+    await manager.getByTestId(`reverse-${spend30.seq}`).click();
+    await manager.getByTestId('field-reverse-reason').fill('误刷，客户未消费');
+    await manager.getByTestId('reverse-submit').click();
+    await manager.getByTestId('card-receipt').waitFor();
+    expect(await manager.getByTestId('receipt-amount').innerText()).toBe('+30.00 元');
+    expect(await manager.getByTestId('receipt-balance').innerText()).toBe('330.00 元');
+    await manager.getByTestId('receipt-close').click();
+    const table = manager.getByTestId('card-ledger');
+    await table.getByText(`冲正第 ${spend30.seq} 笔`).waitFor();
+    const after = await apiAs<{ items: CardEntry[] }>(manager, 'GET', `/api/v1/cards/${cardId}/entries`);
+    const reversal = after.items.find((e) => e.reversesId === spend30.id)!;
+    expect(reversal.kind).toBe('reversal');
+    expect(await table.innerText()).toContain(`已被第 ${reversal.seq} 笔冲正`);
+    expect(await manager.getByTestId(`reverse-${spend30.seq}`).count()).toBe(0);
+    await screenshot(manager, 'cards-reversal');
   });
 });

@@ -34,7 +34,7 @@ export const cardText = {
   'cards.back': { 'zh-CN': '返回客户', en: 'Back to the customer' },
   'cards.ledger': { 'zh-CN': '流水（最新在前）', en: 'Ledger (newest first)' },
   'cards.ledger.empty': { 'zh-CN': '还没有流水', en: 'No entries yet' },
-  'cards.ledger.seq': { 'zh-CN': '序号', en: 'No.' },
+  'cards.ledger.seq': { 'zh-CN': '流水号', en: 'Entry no.' },
   'cards.ledger.kind': { 'zh-CN': '业务', en: 'Movement' },
   'cards.ledger.amount': { 'zh-CN': '数额', en: 'Amount' },
   'cards.ledger.balanceAfter': { 'zh-CN': '变动后余额', en: 'Balance after' },

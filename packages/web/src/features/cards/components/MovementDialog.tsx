@@ -1,6 +1,6 @@
 import { cardMovementSchema, cardTransferSchema } from '@kefu/shared/card';
 import type { DirectKind } from '@kefu/shared/card-ledger';
-import { Alert, Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
+import { Alert, Form, Input, Modal, Typography, type ButtonProps } from 'antd';
 import { useRef, useState } from 'react';
 import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
@@ -8,8 +8,9 @@ import { isApiError } from '../../../lib/api-error';
 import { clearChangedFieldErrors } from '../../../lib/form-errors';
 import { parseForForm, showServerErrors } from '../../../lib/schema-form';
 import { formatAmount, parseAmount } from '../amounts';
-import { useCardList, useMove, useTransfer, type Card, type MovementResult } from '../api';
+import { useMove, useTransfer, type Card, type MovementResult } from '../api';
 import { useIdempotencyKey } from '../idempotency-key';
+import { TransferTargetSelect } from './TransferTargetSelect';
 
 export type MovementMode = DirectKind | 'transfer';
 interface Values {
@@ -34,8 +35,6 @@ export function MovementDialog({ card, mode, onClose, onDone }: { card: Card; mo
   const inFlight = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const [networkFailed, setNetworkFailed] = useState(false);
-  const siblings = useCardList({ customerId: card.customerId }, mode === 'transfer');
-  const targets = (siblings.data?.items ?? []).filter((c) => c.id !== card.id && c.typeId === card.typeId && c.status === 'active');
 
   const submit = () => {
     if (inFlight.current) return; // the second click of a double click: the first is on its way
@@ -92,12 +91,7 @@ export function MovementDialog({ card, mode, onClose, onDone }: { card: Card; mo
       <Form form={form} layout="vertical" data-testid="movement-form" onValuesChange={(changed) => clearChangedFieldErrors(form, changed)} onFinish={submit}>
         {mode === 'transfer' ? (
           <Form.Item name="toCardId" label={t('cards.form.toCard')} required>
-            <Select
-              data-testid="field-toCard"
-              loading={siblings.isPending}
-              notFoundContent={t('cards.form.toCard.none')}
-              options={targets.map((c) => ({ value: c.id, label: `${c.number}（${formatAmount(t, c.balance, c.unit)}）` }))}
-            />
+            <TransferTargetSelect card={card} />
           </Form.Item>
         ) : null}
         <Form.Item name="amount" label={t(`cards.form.amount.${card.unit}`)} required>
