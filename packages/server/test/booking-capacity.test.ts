@@ -92,6 +92,18 @@ describeEachDb('booking capacity, enforced by the database', (env) => {
     expect((await takeBooking(agent, bookingBody(customerId, cls.id, MON, '14:00', '15:00', { places: 3 }))).status).toBe(201);
   });
 
+  it('10 cancellations of one booking at once: one succeeds, the places come back once', async () => {
+    const cls = await createResource(manager, { name: '亲子游泳', kind: 'room', capacity: 3 });
+    const b = await takeBooking(agent, bookingBody(customerId, cls.id, MON, '16:00', '17:00', { places: 2 }));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => agent.post(`/api/v1/bookings/${b.body.id}/cancel`, { via: 'phone', version: b.body.version })),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const r of results.filter((x) => x.status !== 200)) expect([r.status, r.body.code]).toEqual([409, 'booking.version_conflict']);
+    const slot = await env().handle.db.selectFrom('booking_slots').select('taken').where('resource_id', '=', cls.id).executeTakeFirstOrThrow();
+    expect(slot.taken).toBe(0);
+  });
+
   it('refuses the past, closed hours, maintenance closures and more places than the resource has', async () => {
     const court = await createResource(manager, { name: '2号球场', kind: 'court', capacity: 4 });
     const closure = await manager.post(`/api/v1/resources/${court.id}/closures`, {

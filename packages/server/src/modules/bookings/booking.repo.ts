@@ -74,7 +74,8 @@ export type BookingRow = NonNullable<Awaited<ReturnType<ReturnType<typeof select
 
 export async function findBooking(db: Db, id: string, forUpdate = false): Promise<BookingRow | undefined> {
   let q = selectBookings(db).where('bookings.id', '=', id);
-  if (forUpdate) q = q.forUpdate();
+  // lock the booking only: not its resource (every change on the resource would queue) nor its customer
+  if (forUpdate) q = q.forUpdate('bookings');
   return q.executeTakeFirst();
 }
 
