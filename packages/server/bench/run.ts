@@ -5,15 +5,17 @@
  * Then the complaint officer's queue at 100,000 open cases (complaint-queue.ts), in its own table.
  * Writes the figures to docs/benchmarks.md. Options: --customers N, --engines pglite,postgres, --queries N, --import-rows N, --import-runs N (0: no import),
  * --complaints N (open cases, 100,000 by default), --only customers|complaints|cards (some parts; all by default).
+ * Then booking creation on PostgreSQL, 20 clients (booking.ts): --booking-requests N, --booking-runs N; --only bookings.
  * Then card spends per second on one hot card and on many (card-spend.ts): --card-spends N, --card-runs N.
  */
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { generateCustomers } from './generate';
+import { benchBookings, type BookingBenchResult } from './booking';
 import { benchCardSpends, type CardSpendResult } from './card-spend';
 import { benchComplaintQueue, type QueueResult } from './complaint-queue';
 import { benchEngine, type EngineResult } from './engine';
-import { writeCardReport, writeQueueReport, writeReport } from './report';
+import { writeBookingReport, writeCardReport, writeQueueReport, writeReport } from './report';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,7 +29,7 @@ async function main() {
   const importRuns = Number(arg('import-runs', '3'));
   const engines = arg('engines', 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
   const complaints = Number(arg('complaints', '100000'));
-  const only = arg('only', 'customers,complaints,cards').split(',');
+  const only = arg('only', 'customers,complaints,cards,bookings').split(',');
   const log = (m: string) => console.log(m);
   const results: EngineResult[] = [];
   if (only.includes('customers')) {
@@ -56,6 +58,16 @@ async function main() {
       );
     }
   }
+  const bookings: BookingBenchResult[] = [];
+  if (only.includes('bookings')) {
+    // booking creation on the PostgreSQL server (issue 6): concurrent clients, no double booking allowed
+    for (const engine of engines.filter((e) => e === 'postgres')) {
+      log(`\n== ${engine}: taking bookings`);
+      bookings.push(
+        await benchBookings(engine, { clients: 20, requests: Number(arg('booking-requests', '2000')), runs: Number(arg('booking-runs', '3')), log }),
+      );
+    }
+  }
   const machine = {
     date: new Date().toISOString().slice(0, 10),
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
@@ -72,6 +84,7 @@ async function main() {
   if (results.length) writeReport({ machine, customers: count, queries, results });
   if (queues.length) writeQueueReport({ machine, queries: Math.min(queries, 100), results: queues });
   if (spends.length) writeCardReport({ machine, results: spends });
+  if (bookings.length) writeBookingReport({ machine, results: bookings });
   log('\nWritten to docs/benchmarks.md');
 }
 
