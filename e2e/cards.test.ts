@@ -65,6 +65,7 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
 
   let cardId = '';
   let otherNumber = '';
+  let otherId = '';
 
   it('the membership officer issues a stored-value card, tops up 500 元, spends 120 元 and sees 380.00 and the receipts', async () => {
     const type = await storedValueType();
@@ -147,7 +148,7 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
     await manager.goto(`${server.url}/card-adjustments`);
     const table = manager.getByTestId('adjustments');
     await table.getByText('活动赠送未入账').waitFor();
-    expect(await table.locator('tr', { hasText: '活动赠送未入账' }).innerText()).toContain('+50.00 元');
+    await expect.poll(() => table.locator('tr', { hasText: '活动赠送未入账' }).innerText()).toContain('+50.00 元');
     expect(await manager.getByTestId(`approve-${own.id}`).count()).toBe(0);
     expect(await table.locator('tr', { hasText: '经理自己申请' }).innerText()).toContain('本人申请，须由他人审批');
 
@@ -205,6 +206,7 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
     const empty = await apiAs<Card>(page, 'POST', '/api/v1/cards', { typeId: types.items[0]!.id, customerId: demo.items[4]!.id });
     await page.goto(`${server.url}/card-renewals`);
     otherNumber = empty.number;
+    otherId = empty.id;
     const row = page.getByTestId('renewals').locator('tr', { hasText: empty.number });
     await row.waitFor();
     expect(await row.innerText()).toContain('余额不足（提醒线 100.00 元）');
@@ -246,5 +248,25 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
     expect(await table.innerText()).toContain(`已被第 ${reversal.seq} 笔冲正`);
     expect(await manager.getByTestId(`reverse-${spend30.seq}`).count()).toBe(0);
     await screenshot(manager, 'cards-reversal');
+  });
+
+  it('the membership officer freezes a card (only corrections pass, closing waits for an empty card) and unfreezes it', async () => {
+    const page = await signedIn('membership');
+    await page.goto(`${server.url}/cards/${otherId}`);
+    await expect.poll(() => page.getByTestId('card-balance').innerText()).toContain('100.00 元');
+    const confirm = () => page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary').click();
+    expect(await page.getByTestId('status-closed').isDisabled()).toBe(true);
+
+    await page.getByTestId('status-frozen').click();
+    await confirm();
+    await expect.poll(() => page.getByTestId('card-status').innerText()).toBe('冻结');
+    expect(await page.getByTestId('card-note').innerText()).toContain('只能办理调整和冲正');
+    expect(await page.getByTestId('action-spend').count()).toBe(0);
+    expect(await page.getByTestId('action-adjust').isVisible()).toBe(true);
+
+    await page.getByTestId('status-active').click();
+    await confirm();
+    await expect.poll(() => page.getByTestId('card-status').innerText()).toBe('正常');
+    expect(await page.getByTestId('action-spend').isVisible()).toBe(true);
   });
 });

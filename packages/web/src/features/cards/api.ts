@@ -93,6 +93,15 @@ export function useIssueCard() {
   return useMutation({ mutationFn: (body: { typeId: string; customerId: string }) => api.post<Card>('/api/v1/cards', body), onSuccess: refresh });
 }
 
+/** 冻结 / 解冻 / 注销, by the card's version: a card someone else changed meanwhile answers 409. */
+export function useChangeStatus(cardId: string) {
+  const refresh = useRefreshCards();
+  return useMutation({
+    mutationFn: (body: { status: 'active' | 'frozen' | 'closed'; version: number }) => api.post<Card>(`/api/v1/cards/${cardId}/status`, body),
+    onSettled: refresh,
+  });
+}
+
 export function useMove(cardId: string) {
   const refresh = useRefreshCards();
   return useMutation({

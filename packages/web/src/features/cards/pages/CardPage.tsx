@@ -49,7 +49,7 @@ export function CardPage() {
       <Panel variant="borderless" style={{ marginBottom: 16 }} data-testid="card-page">
         <CardSummary card={c} now={card.dataUpdatedAt} />
         <div style={{ marginTop: 16 }}>
-          <CardActions card={c} onMove={setMoving} onAdjust={() => setAdjusting(true)} />
+          <CardActions card={c} now={card.dataUpdatedAt} onMove={setMoving} onAdjust={() => setAdjusting(true)} />
         </div>
       </Panel>
       <Panel variant="borderless" title={t('cards.ledger')}>
@@ -59,7 +59,7 @@ export function CardPage() {
           unit={c.unit}
           loading={entries.isPending}
           onReceipt={(e) => setReceiptOf(e.id)}
-          onReverse={can('card:approve') ? setReversing : undefined}
+          onReverse={can('card:approve') && c.status !== 'closed' ? setReversing : undefined}
         />
         {list.length ? (
           <LoadMore
