@@ -1,17 +1,18 @@
 import { BOOKING_CHANNEL_LABELS, BOOKING_CHANNELS, type Booking } from '@kefu/shared/booking';
-import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
 import { isApiError, errorText } from '../../../lib/api-error';
 import { useBookingStep, type BookingStep } from '../api';
+import { MoveFields } from './MoveFields';
 
 export type StepKind = 'cancel' | 'move' | 'exception';
 interface Values {
   via: Booking['channel'];
   reason: string;
-  start?: Dayjs;
+  moveDate?: string;
+  moveStart?: string;
   exceptionReason: 'illness' | 'other';
   proofNote: string;
   attachmentRef: string;
@@ -21,7 +22,8 @@ interface Values {
  * Cancel, move, or request an exception. Inside the frozen window the server refuses a cancel or move with
  * its message (seed 004): it is shown as it came, and the exception request is offered in its place.
  */
-export function StepDialog({ booking, kind, onClose, onException }: { booking: Booking; kind: StepKind; onClose: () => void; onException: () => void }) {
+export function StepDialog(props: { booking: Booking; kind: StepKind; timeZone: string; onClose: () => void; onException: () => void }) {
+  const { booking, kind, timeZone, onClose, onException } = props;
   const t = useT();
   const { lang } = useLang();
   const [form] = Form.useForm<Values>();
@@ -33,8 +35,11 @@ export function StepDialog({ booking, kind, onClose, onException }: { booking: B
     if (kind === 'cancel') return { kind: 'cancel', body: { via: v.via, reason: v.reason ?? '', version: booking.version } };
     if (kind === 'exception')
       return { kind: 'exception', body: { reason: v.exceptionReason, proofNote: v.proofNote ?? '', attachmentRef: v.attachmentRef?.trim() || null } };
-    if (!v.start) return null;
-    const startsAt = v.start.second(0).millisecond(0).toDate();
+    if (!v.moveStart) {
+      form.setFields([{ name: 'moveStart', errors: [t('bookings.move.pickSlot')] }]);
+      return null;
+    }
+    const startsAt = new Date(v.moveStart);
     return {
       kind: 'move',
       body: { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + length).toISOString(), via: v.via, version: booking.version },
@@ -74,7 +79,7 @@ export function StepDialog({ booking, kind, onClose, onException }: { booking: B
           }
         />
       ) : null}
-      <Form form={form} layout="vertical" initialValues={{ via: booking.channel, reason: '', exceptionReason: 'illness', start: dayjs(booking.startsAt) }}>
+      <Form form={form} layout="vertical" initialValues={{ via: booking.channel, reason: '', exceptionReason: 'illness' }}>
         {kind === 'exception' ? (
           <>
             <Form.Item name="exceptionReason" label={t('booking.exception.reason')}>
@@ -98,9 +103,7 @@ export function StepDialog({ booking, kind, onClose, onException }: { booking: B
               <Select options={BOOKING_CHANNELS.map((c) => ({ value: c, label: BOOKING_CHANNEL_LABELS[c][lang] }))} data-testid="field-via" />
             </Form.Item>
             {kind === 'move' ? (
-              <Form.Item name="start" label={t('booking.move.start')}>
-                <DatePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="YYYY-MM-DD HH:mm" allowClear={false} />
-              </Form.Item>
+              <MoveFields booking={booking} timeZone={timeZone} />
             ) : (
               <Form.Item name="reason" label={t('booking.reason')}>
                 <Input maxLength={200} data-testid="field-cancel-reason" />

@@ -86,7 +86,9 @@ export function BookingPage() {
         ) : null}
       </Card>
       <ExceptionsCard booking={b} timeZone={timeZone} />
-      {dialog ? <StepDialog key={dialog} booking={b} kind={dialog} onClose={() => setDialog(null)} onException={() => setDialog('exception')} /> : null}
+      {dialog ? (
+        <StepDialog key={dialog} booking={b} kind={dialog} timeZone={timeZone} onClose={() => setDialog(null)} onException={() => setDialog('exception')} />
+      ) : null}
     </>
   );
 }
