@@ -268,5 +268,13 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
     await confirm();
     await expect.poll(() => page.getByTestId('card-status').innerText()).toBe('正常');
     expect(await page.getByTestId('action-spend').isVisible()).toBe(true);
+
+    // the same page in English, money as ¥
+    await page.getByTestId('language-switch').getByText('English').click();
+    await expect.poll(() => page.getByTestId('card-balance').innerText()).toContain('¥100.00');
+    expect(await page.getByTestId('card-actions').innerText()).toContain('Spend');
+    expect(await page.getByTestId('card-ledger').innerText()).toContain('Transfer in');
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' }); // the toasts have gone
+    await screenshot(page, 'cards-page-en');
   });
 });

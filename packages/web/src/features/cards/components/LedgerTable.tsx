@@ -34,7 +34,7 @@ export function LedgerTable({ entries, unit, loading, onReceipt, onReverse }: Pr
       locale={{ emptyText: t('cards.ledger.empty') }}
       onRow={(e) => ({ id: `entry-${e.id}`, 'data-kind': e.kind }) as HTMLAttributes<HTMLElement>}
       columns={[
-        { key: 'seq', title: t('cards.ledger.seq'), dataIndex: 'seq', width: 70 },
+        { key: 'seq', title: t('cards.ledger.seq'), dataIndex: 'seq', width: 100 },
         {
           key: 'kind',
           title: t('cards.ledger.kind'),
