@@ -111,7 +111,7 @@ describe.skipIf(skip)('bookings in the browser: book a lesson, the frozen cancel
     const offered = agent.getByTestId('booking-suggestion');
     await offered.first().waitFor();
     // the customer list has closed (its fade-out would sit over the offered times in the picture)
-    await agent.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
+    await agent.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' });
     await screenshot(agent, 'bookings-suggestions');
     const picked = (await offered.first().innerText()).split('（')[0]!;
     await offered.first().click();
