@@ -50,7 +50,8 @@ describe.skipIf(skip)('bookings in the browser: book a lesson, the frozen cancel
   }
   /** A loaded machine (five test runs on two cores) answers slowly: wait for what a person would wait for. */
   const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 200 });
-  const status = (page: Page) => page.getByTestId('booking-status').first().innerText();
+  // the booking page's own state (the schedule's table shows states too)
+  const status = (page: Page) => page.getByTestId('booking-state').innerText();
 
   it('agent1 books a lesson by phone; the cancel inside a day is refused; the illness exception is approved; cancelled without charge', async () => {
     // the manager sets up a coach on the resources screen; the demo's own resources are listed there
@@ -165,5 +166,14 @@ describe.skipIf(skip)('bookings in the browser: book a lesson, the frozen cancel
     await agent.goto(`${server.url}/customers/${customer.id}`);
     await agent.getByTestId('tab-bookings').click();
     await eventually(() => agent.getByTestId('customer-bookings').innerText()).toContain('已取消');
+
+    // in English: the schedule and the booking speak English, the refusal too (the server answers in the reader's language)
+    await agent.getByTestId('language-switch').getByText('English').click();
+    await agent.goto(`${server.url}/bookings?resource=${coach.id}&date=${slot.date}`);
+    await eventually(() => agent.getByTestId(`slot-${slot.label}`).innerText()).toContain('0/1 taken');
+    await agent.goto(bookingUrl);
+    await eventually(() => status(agent)).toBe('Cancelled');
+    expect(await agent.getByTestId('charge-waived').innerText()).toContain('cancelled without charge');
+    await screenshot(agent, 'bookings-booking-en');
   }, 240_000);
 });

@@ -37,7 +37,9 @@ export function BookingPage() {
   return (
     <>
       <PageHeader title={t('booking.title', { number: b.number })}>
-        <BookingStatusTag status={b.status} />
+        <span data-testid="booking-state">
+          <BookingStatusTag status={b.status} />
+        </span>
       </PageHeader>
       <Card variant="borderless" data-testid="booking-card">
         <ErrorAlert error={step.error} />
