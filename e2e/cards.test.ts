@@ -38,17 +38,29 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
     return page;
   }
 
-  /** The demo has no card types: the manager (card:settings) sets one up, as the department would once. */
+  /** The demo has no card types: the manager (card:settings) sets one up on the settings page, as the department would once. */
   async function storedValueType(): Promise<CardType> {
     const manager = await signedIn('manager');
-    return apiAs<CardType>(manager, 'POST', '/api/v1/card-types', {
-      code: 'e2e_value',
-      name: '畅游储值卡',
-      kind: 'stored_value',
-      prefix: 'CY',
-      validityDays: 365,
-      lowBalanceThreshold: 10_000,
-    });
+    await manager.goto(`${server.url}/card-settings`);
+    // seed 004 不退费 is the default policy
+    await expect.poll(() => manager.getByTestId('field-refunds').getAttribute('aria-checked')).toBe('false');
+    await manager.getByTestId('type-new').click();
+    await manager.getByTestId('field-type-name').fill('畅游储值卡');
+    await manager.getByTestId('field-type-code').fill('e2e_value');
+    await manager.getByTestId('field-type-prefix').fill('cy');
+    await manager.getByTestId('type-submit').click();
+    // the shared schema's message beside the field: a prefix is capital letters
+    await manager.getByText('卡号前缀为 2-4 个大写字母（例如 HY）').waitFor();
+    await manager.getByTestId('field-type-prefix').fill('CY');
+    await manager.getByTestId('field-type-days').fill('365');
+    await manager.getByTestId('field-type-low').fill('100');
+    await manager.getByTestId('type-submit').click();
+    await manager.getByTestId('card-types').getByText('畅游储值卡').waitFor();
+    expect(await manager.getByTestId('card-types').innerText()).toContain('100.00 元');
+    await manager.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+    await screenshot(manager, 'cards-settings');
+    const types = await apiAs<{ items: CardType[] }>(manager, 'GET', '/api/v1/card-types');
+    return types.items.find((ct) => ct.code === 'e2e_value')!;
   }
 
   /** A movement through its dialog: the amount in 元, confirmed by a double click, answered by the receipt. */

@@ -72,6 +72,7 @@ export const NAV_ITEMS: NavItem[] = [
       { key: 'cards.search', label: 'nav.cards.search', to: '/cards', anyOf: ['card:read'] },
       { key: 'cards.renewals', label: 'nav.cards.renewals', to: '/card-renewals', anyOf: ['card:read'] },
       { key: 'cards.adjustments', label: 'nav.cards.adjustments', to: '/card-adjustments', anyOf: ['card:approve'] },
+      { key: 'cards.settings', label: 'nav.cards.settings', to: '/card-settings', anyOf: ['card:settings'] },
     ],
   },
   { key: 'customerImport', label: 'nav.customerImport', icon: <ImportOutlined />, to: '/customer-import', anyOf: ['customer:import'] },

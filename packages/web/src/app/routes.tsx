@@ -52,6 +52,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/cards/:id', Page: page(() => import('../features/cards/pages/CardPage'), 'CardPage'), anyOf: ['card:read'] },
   { path: '/card-adjustments', Page: page(() => import('../features/cards/pages/AdjustmentsPage'), 'AdjustmentsPage'), anyOf: ['card:approve'] },
   { path: '/card-renewals', Page: page(() => import('../features/cards/pages/RenewalsPage'), 'RenewalsPage'), anyOf: ['card:read'] },
+  { path: '/card-settings', Page: page(() => import('../features/cards/pages/CardSettingsPage'), 'CardSettingsPage'), anyOf: ['card:settings'] },
   { path: '/customer-import', Page: page(() => import('../features/customer-import/ImportPage'), 'ImportPage'), anyOf: ['customer:import'] },
   {
     path: '/customer-exports',

@@ -148,3 +148,28 @@ export function useDecideAdjustment() {
 export function useVerifyLedger() {
   return useMutation({ mutationFn: () => api.post<VerifyResult>('/api/v1/cards/verify') });
 }
+
+export function useCreateCardType() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => api.post<CardType>('/api/v1/card-types', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['card-types'] }),
+  });
+}
+
+/** A type switched on or off (only new cards are affected), by its version. */
+export function useUpdateCardType() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: unknown }) => api.patch<CardType>(`/api/v1/card-types/${id}`, body),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['card-types'] }),
+  });
+}
+
+export function useSaveCardSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CardSettings) => api.put<CardSettings>('/api/v1/card-settings', body),
+    onSuccess: (saved) => qc.setQueryData(['card-settings'], saved),
+  });
+}
