@@ -65,6 +65,11 @@ describe('calendar request schemas', () => {
     ['end before start', { ...DEFAULT_CALENDAR_CONFIG, week: [null, { start: '18:00', end: '09:00' }, ...week.slice(2)] }, ['week.1.end: calendar.v.range']],
     ['a bad time', { ...DEFAULT_CALENDAR_CONFIG, week: [null, { start: '9:00', end: '18:00' }, ...week.slice(2)] }, ['week.1.start: calendar.v.time']],
     ['lunch outside the working hours', { ...DEFAULT_CALENDAR_CONFIG, lunch: { start: '19:00', end: '20:00' } }, ['lunch.start: calendar.v.lunch_outside']],
+    [
+      'a half day (Saturday 12:00-13:00) inside the lunch break',
+      { ...DEFAULT_CALENDAR_CONFIG, week: [...week.slice(0, 6), { start: '12:00', end: '13:00' }], lunch: { start: '12:00', end: '13:30' } },
+      ['week.6.end: calendar.v.all_lunch'],
+    ],
     ['lunch ending before it starts', { ...DEFAULT_CALENDAR_CONFIG, lunch: { start: '13:00', end: '12:00' } }, ['lunch.end: calendar.v.range']],
     ['no working day', { ...DEFAULT_CALENDAR_CONFIG, week: week.map(() => null) }, ['week: calendar.v.no_working_day']],
     ['six days', { ...DEFAULT_CALENDAR_CONFIG, week: week.slice(1) }, ['week: calendar.v.week']],

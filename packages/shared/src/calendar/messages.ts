@@ -8,6 +8,10 @@ export const CALENDAR_MESSAGES = {
   'calendar.v.week': { 'zh-CN': '工作时间需包含周日到周六共 7 天', en: 'Working hours need all 7 days, Sunday to Saturday' },
   'calendar.v.no_working_day': { 'zh-CN': '每周至少要有一个工作日', en: 'At least one day of the week must be a working day' },
   'calendar.v.lunch_outside': { 'zh-CN': '午休时间必须在工作时间之内', en: 'The lunch break must lie within the working hours' },
+  'calendar.v.all_lunch': {
+    'zh-CN': '这一天的工作时间全在午休之内，没有可计时的工作时间',
+    en: 'This day’s hours all fall in the lunch break: no working time is left',
+  },
   'calendar.v.day_name': {
     'zh-CN': '请填写名称（1-20 个字），例如“元旦”或“春节调休”',
     en: 'Give a name (1-20 characters), e.g. “New Year” or “Spring Festival workday”',

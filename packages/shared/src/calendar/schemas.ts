@@ -40,6 +40,14 @@ export const calendarConfigSchema = z
     ) {
       ctx.addIssue({ code: 'custom', path: ['lunch', 'start'], message: 'calendar.v.lunch_outside' });
     }
+    // a working day that is all lunch break has no working time: no deadline could ever fall on it
+    if (lunch && wellFormed(lunch.start, lunch.end)) {
+      c.week.forEach((h, day) => {
+        if (h && wellFormed(h.start, h.end) && minutesOf(lunch.start) <= minutesOf(h.start) && minutesOf(h.end) <= minutesOf(lunch.end)) {
+          ctx.addIssue({ code: 'custom', path: ['week', day, 'end'], message: 'calendar.v.all_lunch' });
+        }
+      });
+    }
   });
 
 /** What the manager sets on one day; `normal` cancels a shipped holiday or 调休 of that date. */
