@@ -42,6 +42,7 @@ describeEachDb('booking and resource routes: who may do what', (env) => {
         { customerId: resourceId, resourceId, startsAt: '2026-10-12T09:00:00+08:00', endsAt: '2026-10-12T10:00:00+08:00', channel: 'phone' },
         'booking:take',
       ],
+      ['GET', '/api/v1/bookings/exceptions?status=pending', undefined, 'booking:approve'],
       ['GET', `/api/v1/bookings/${bookingId}`, undefined, 'booking:read'],
       ['GET', `/api/v1/bookings/feed.ics?resourceId=${resourceId}`, undefined, 'booking:read'],
       ['POST', `/api/v1/bookings/${bookingId}/cancel`, { via: 'phone', ...v }, 'booking:take'],

@@ -125,6 +125,25 @@ export const bookingExceptionSchema = z.object({
   decisionNote: z.string(),
 });
 
+/** The manager's list of exception requests (GET /bookings/exceptions): waiting ones oldest first, decided ones newest first. */
+export const EXCEPTION_LIST_STATUSES = ['pending', 'decided'] as const;
+export const exceptionListQuery = z.object({
+  status: z.enum(EXCEPTION_LIST_STATUSES).default('pending'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export const exceptionListItemSchema = bookingExceptionSchema.extend({
+  bookingId: z.string(),
+  bookingNumber: z.string(),
+  // null when the reader may not see the customer (as on the schedule)
+  customerName: z.string().nullable(),
+  resourceName: z.string(),
+  startsAt: z.string(),
+});
+export type BookingException = z.infer<typeof bookingExceptionSchema>;
+export type ExceptionListItem = z.infer<typeof exceptionListItemSchema>;
+export const exceptionListSchema = z.object({ items: z.array(exceptionListItemSchema), nextCursor: z.string().nullable() });
+
 export const bookingSchema = z.object({
   id: z.string(),
   number: z.string(),

@@ -7,6 +7,8 @@ import {
   bookingSettingsSchema,
   calendarDateSchema,
   exceptionDecisionSchema,
+  exceptionListQuery,
+  exceptionListSchema,
   exceptionRequestSchema,
   idParams,
 } from '@kefu/shared';
@@ -94,6 +96,20 @@ export function bookingRoutes(app: App) {
       if (r.replayed) reply.header('idempotent-replayed', 'true');
       return r.body;
     },
+  );
+
+  app.get(
+    '/api/v1/bookings/exceptions',
+    {
+      schema: {
+        tags,
+        summary: '例外申请列表：待审批（最早的在前）或已审批（status=decided）',
+        querystring: exceptionListQuery,
+        response: { 200: exceptionListSchema },
+      },
+      preValidation: needs('booking:approve'),
+    },
+    async (req) => bookings.listExceptions(ctxOf(req), req.query),
   );
 
   app.get(

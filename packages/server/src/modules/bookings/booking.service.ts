@@ -4,6 +4,7 @@ import { notFound } from '../../lib/errors';
 import { canSee } from '../customers';
 import type { BookingCore, BookingDeps, BookingEventName, BookingHook } from './booking.core';
 import { createBookingCreate } from './booking.create';
+import { createExceptionList } from './booking.exception-list';
 import { createBookingExceptions } from './booking.exceptions';
 import { createBookingFeed } from './booking.feed';
 import { presentMany } from './booking.mapper';
@@ -65,6 +66,7 @@ export function createBookingService(deps: BookingDeps) {
     mark: steps.mark,
     requestException: exceptions.request,
     decideException: exceptions.decide,
+    listExceptions: createExceptionList(db).list,
     feed: createBookingFeed(core).feed,
     settings: deps.settings,
   };
