@@ -61,6 +61,7 @@ export const NAV_ITEMS: NavItem[] = [
     icon: <ScheduleOutlined />,
     children: [
       { key: 'bookings.schedule', label: 'nav.bookings.schedule', to: '/bookings', anyOf: ['booking:read'] },
+      { key: 'bookings.exceptions', label: 'nav.bookings.exceptions', to: '/booking-exceptions', anyOf: ['booking:approve'] },
       { key: 'bookings.resources', label: 'nav.bookings.resources', to: '/resources', anyOf: ['resource:manage'] },
     ],
   },

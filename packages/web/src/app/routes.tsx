@@ -72,6 +72,11 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/bookings', Page: page(() => import('../features/bookings/pages/SchedulePage'), 'SchedulePage'), anyOf: ['booking:read'] },
   { path: '/resources', Page: page(() => import('../features/bookings/pages/ResourcesPage'), 'ResourcesPage'), anyOf: ['resource:manage'] },
   { path: '/bookings/:id', Page: page(() => import('../features/bookings/pages/BookingPage'), 'BookingPage'), anyOf: ['booking:read'] },
+  {
+    path: '/booking-exceptions',
+    Page: page(() => import('../features/bookings/pages/ExceptionsPage'), 'ExceptionsPage'),
+    anyOf: ['booking:approve'],
+  },
   { path: '/calendar', Page: page(() => import('../features/calendar/pages/CalendarPage'), 'CalendarPage'), anyOf: ['calendar:manage'] },
   { path: '/audit-log', Page: page(() => import('../features/audit/AuditLogPage'), 'AuditLogPage'), anyOf: ['audit:read'] },
   { path: '/admin/users', Page: page(() => import('../features/admin/pages/UsersPage'), 'UsersPage'), anyOf: ['user:manage'] },

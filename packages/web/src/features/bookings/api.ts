@@ -2,6 +2,7 @@ import type {
   Booking,
   BookingChannel,
   ClosureCreateInput,
+  ExceptionListItem,
   OpeningHours,
   Resource,
   ResourceCreateInput,
@@ -9,7 +10,7 @@ import type {
   SuggestedSlot,
 } from '@kefu/shared/booking';
 import type { CalendarConfig } from '@kefu/shared/calendar/config';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from '../../lib/api-client';
 import { isApiError } from '../../lib/api-error';
 
@@ -40,6 +41,18 @@ export function useCustomerBookings(customerId: string) {
 
 export function useBooking(id: string) {
   return useQuery({ queryKey: [...KEY, 'one', id], queryFn: () => api.get<Booking>(`/api/v1/bookings/${id}`) });
+}
+
+/** The manager's exception requests, waiting (oldest first) or decided; a decision made anywhere refreshes it (same key prefix). */
+export function useExceptionList(status: 'pending' | 'decided') {
+  return useInfiniteQuery({
+    queryKey: [...KEY, 'exceptions', status],
+    queryFn: ({ pageParam }) =>
+      api.get<{ items: ExceptionListItem[]; nextCursor: string | null }>('/api/v1/bookings/exceptions', { status, cursor: pageParam, limit: 50 }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export interface NewBooking {

@@ -5,6 +5,17 @@ export const bookingText = {
   'nav.bookings': { 'zh-CN': '预约', en: 'Bookings' },
   'nav.bookings.schedule': { 'zh-CN': '排课表', en: 'Schedule' },
   'nav.bookings.resources': { 'zh-CN': '预约项目', en: 'Resources' },
+  'nav.bookings.exceptions': { 'zh-CN': '例外审批', en: 'Exceptions' },
+  'bookings.exceptions.title': { 'zh-CN': '例外申请审批', en: 'Exception requests' },
+  'bookings.exceptions.help': {
+    'zh-CN': '冻结期内因病等原因提交的取消申请，最早提交的排在前面；批准后预约取消且不扣课时。',
+    en: 'Cancellations asked inside the frozen window (illness and the like), oldest first; approving cancels the booking without charge.',
+  },
+  'bookings.exceptions.pending': { 'zh-CN': '待审批', en: 'Waiting' },
+  'bookings.exceptions.decided': { 'zh-CN': '已审批', en: 'Decided' },
+  'bookings.exceptions.none': { 'zh-CN': '没有待审批的例外申请', en: 'No exception request is waiting' },
+  'bookings.exceptions.noneDecided': { 'zh-CN': '还没有已审批的例外申请', en: 'No exception request has been decided yet' },
+  'bookings.exceptions.booking': { 'zh-CN': '{number} · {customer} · {resource} · {time}', en: '{number} · {customer} · {resource} · {time}' },
   'bookings.schedule.title': { 'zh-CN': '排课表', en: 'Schedule' },
   'bookings.schedule.help': {
     'zh-CN': '选择项目和日期，点击有空位的时段即可预约；时间按部门时区显示。',

@@ -1,6 +1,6 @@
 import type { Booking } from '@kefu/shared/booking';
 import { Button, Card, Input, List, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useT } from '../../../app/i18n/use-t';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useSession } from '../../auth/session';
@@ -9,8 +9,11 @@ import { clockText } from '../slots';
 
 const STATUS_COLORS = { pending: 'orange', approved: 'green', rejected: 'red' } as const;
 
-/** The booking's exception requests; the manager (booking:approve) decides the waiting one here (seed 004 等待领导同意). */
-export function ExceptionsCard({ booking, timeZone }: { booking: Booking; timeZone: string }) {
+/**
+ * The booking's exception requests; the manager (booking:approve) decides the waiting one here (seed 004 等待领导同意).
+ * Shown on the booking's page and, one card per request with the booking in its title, on the manager's list.
+ */
+export function ExceptionsCard({ booking, timeZone, title }: { booking: Pick<Booking, 'id' | 'exceptions'>; timeZone: string; title?: ReactNode }) {
   const t = useT();
   const { can } = useSession();
   const step = useBookingStep(booking.id);
@@ -18,7 +21,7 @@ export function ExceptionsCard({ booking, timeZone }: { booking: Booking; timeZo
   if (!booking.exceptions.length) return null;
   const decide = (approve: boolean) => step.mutate({ kind: 'exception/decision', body: { approve, note } });
   return (
-    <Card title={t('booking.exceptions')} variant="borderless" style={{ marginTop: 16 }} data-testid="booking-exceptions">
+    <Card title={title ?? t('booking.exceptions')} variant="borderless" style={{ marginTop: 16 }} data-testid="booking-exceptions">
       <ErrorAlert error={step.error} />
       <List
         dataSource={booking.exceptions}
