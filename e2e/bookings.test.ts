@@ -153,8 +153,13 @@ describe.skipIf(skip)('bookings in the browser: book a lesson, the frozen cancel
     // the agent may not decide: no approve button
     expect(await agent.getByTestId('exception-approve').count()).toBe(0);
 
+    // the manager decides from the list of waiting requests (例外审批), which names the booking and leads to it
+    await manager.goto(`${server.url}/booking-exceptions`);
+    const request = manager.getByTestId('booking-exceptions').filter({ has: manager.locator(`a[href="${new URL(bookingUrl).pathname}"]`) });
+    expect(await request.getByTestId('exception-booking').innerText()).toContain('私教·周教练');
+    await request.getByTestId('exception-approve').click();
+    await request.waitFor({ state: 'detached' });
     await manager.goto(bookingUrl);
-    await manager.getByTestId('exception-approve').click();
     await eventually(() => status(manager)).toBe('已取消');
     await manager.getByTestId('charge-waived').waitFor();
     expect(await manager.getByTestId('exception-status').first().innerText()).toBe('已批准');
