@@ -1,47 +1,19 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Card, CardEntry, CardType } from '@kefu/shared/card';
 import type { CustomerListItem } from '@kefu/shared/customer';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, apiAs, browserSkipReason, buildWeb, launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiAs, browserSkipReason, screenshot, browserSuite } from './harness';
 
 const skip = browserSkipReason();
 
 describe.skipIf(skip)('member cards in the browser: issue, top up, spend with receipts, double click, adjustment approved by the manager', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'packages/web/dist/index.html')) || process.env.CI === 'true') buildWeb();
-    server = await startServer(3877);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const sessions = new Map<string, Promise<Page>>();
-  function signedIn(username: string): Promise<Page> {
-    let page = sessions.get(username);
-    if (!page) {
-      page = (async () => {
-        const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-        const p = await context.newPage();
-        await signIn(p, server.url, username);
-        return p;
-      })();
-      sessions.set(username, page);
-    }
-    return page;
-  }
+  const suite = browserSuite(3877);
+  const signedIn = (username: string) => suite.signedIn(username);
 
   /** The demo has no card types: the manager (card:settings) sets one up on the settings page, as the department would once. */
   async function storedValueType(): Promise<CardType> {
     const manager = await signedIn('manager');
-    await manager.goto(`${server.url}/card-settings`);
+    await manager.goto(`${suite.url}/card-settings`);
     // seed 004 不退费 is the default policy
     await expect.poll(() => manager.getByTestId('field-refunds').getAttribute('aria-checked')).toBe('false');
     await manager.getByTestId('type-new').click();
@@ -85,7 +57,7 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
     const demo = await apiAs<{ items: CustomerListItem[] }>(page, 'GET', '/api/v1/customers?limit=20');
     const customer = demo.items[2]!;
 
-    await page.goto(`${server.url}/customers/${customer.id}`);
+    await page.goto(`${suite.url}/customers/${customer.id}`);
     await page.getByTestId('tab-cards').click();
     await page.getByTestId('customer-cards').getByText('该客户还没有会员卡').waitFor();
     await page.getByTestId('card-issue').click();
@@ -146,7 +118,7 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
 
   it('the membership officer asks for an adjustment; the manager approves it, and is not offered their own', async () => {
     const page = await signedIn('membership');
-    await page.goto(`${server.url}/cards/${cardId}`);
+    await page.goto(`${suite.url}/cards/${cardId}`);
     await page.getByTestId('action-adjust').click();
     await page.getByTestId('field-adjust-amount').fill('50');
     await page.getByTestId('field-adjust-reason').fill('活动赠送未入账');
@@ -157,7 +129,7 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
 
     const manager = await signedIn('manager');
     const own = await apiAs<{ id: string }>(manager, 'POST', `/api/v1/cards/${cardId}/adjustments`, { amount: -100, reason: '经理自己申请' });
-    await manager.goto(`${server.url}/card-adjustments`);
+    await manager.goto(`${suite.url}/card-adjustments`);
     const table = manager.getByTestId('adjustments');
     await table.getByText('活动赠送未入账').waitFor();
     await expect.poll(() => table.locator('tr', { hasText: '活动赠送未入账' }).innerText()).toContain('+50.00 元');
@@ -176,7 +148,7 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
     expect(await manager.getByTestId('ledger-check-result').innerText()).toContain('每张卡的余额都等于流水之和');
     await screenshot(manager, 'cards-adjustments');
 
-    await page.goto(`${server.url}/cards/${cardId}`);
+    await page.goto(`${suite.url}/cards/${cardId}`);
     await expect.poll(() => page.getByTestId('card-balance').innerText()).toContain('430.00 元');
   });
 
@@ -192,7 +164,7 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
       await route.fetch(); // the server applies the spend...
       return route.abort('connectionreset'); // ...and its answer never reaches the browser
     });
-    await page.goto(`${server.url}/cards/${cardId}`);
+    await page.goto(`${suite.url}/cards/${cardId}`);
     await expect.poll(() => page.getByTestId('card-balance').innerText()).toContain('430.00 元');
     await page.getByTestId('action-spend').click();
     await page.getByTestId('field-amount').fill('30');
@@ -216,7 +188,7 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
     const demo = await apiAs<{ items: CustomerListItem[] }>(page, 'GET', '/api/v1/customers?limit=20');
     // a card just issued holds nothing: at or under its type's line (100 元), it is a renewal call
     const empty = await apiAs<Card>(page, 'POST', '/api/v1/cards', { typeId: types.items[0]!.id, customerId: demo.items[4]!.id });
-    await page.goto(`${server.url}/card-renewals`);
+    await page.goto(`${suite.url}/card-renewals`);
     otherNumber = empty.number;
     otherId = empty.id;
     const row = page.getByTestId('renewals').locator('tr', { hasText: empty.number });
@@ -227,7 +199,7 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
 
   it('the membership officer transfers to another member’s card found by its number; the manager reverses a spend', async () => {
     const page = await signedIn('membership');
-    await page.goto(`${server.url}/cards/${cardId}`);
+    await page.goto(`${suite.url}/cards/${cardId}`);
     await expect.poll(() => page.getByTestId('card-balance').innerText()).toContain('400.00 元');
     await page.getByTestId('action-transfer').click();
     await page.getByTestId('field-toCard').click();
@@ -242,7 +214,7 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
     expect(await page.locator('[data-testid^="reverse-"]').count()).toBe(0);
 
     const manager = await signedIn('manager');
-    await manager.goto(`${server.url}/cards/${cardId}`);
+    await manager.goto(`${suite.url}/cards/${cardId}`);
     const ledger = await apiAs<{ items: CardEntry[] }>(manager, 'GET', `/api/v1/cards/${cardId}/entries`);
     const spend30 = ledger.items.find((e) => e.kind === 'spend' && e.amount === -3_000)!;
     await manager.getByTestId(`reverse-${spend30.seq}`).click();
@@ -264,7 +236,7 @@ describe.skipIf(skip)('member cards in the browser: issue, top up, spend with re
 
   it('the membership officer freezes a card (only corrections pass, closing waits for an empty card) and unfreezes it', async () => {
     const page = await signedIn('membership');
-    await page.goto(`${server.url}/cards/${otherId}`);
+    await page.goto(`${suite.url}/cards/${otherId}`);
     await expect.poll(() => page.getByTestId('card-balance').innerText()).toContain('100.00 元');
     const confirm = () => page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary').click();
     expect(await page.getByTestId('status-closed').isDisabled()).toBe(true);

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Complaint, ComplaintSettings, ComplaintTransfer } from '@kefu/shared/complaint';
 import type { CustomerListItem } from '@kefu/shared/customer';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, apiAs, browserSkipReason, buildWeb, launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiAs, browserSkipReason, screenshot, browserSuite } from './harness';
 
 const skip = browserSkipReason();
 
@@ -21,35 +19,8 @@ const phoned = (content: string) => ({
 const inOneDay = () => new Date(Date.now() + 24 * 3600_000).toISOString();
 
 describe.skipIf(skip)('complaints in the browser: register by phone, work the case to closed, department inbox, approval', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'packages/web/dist/index.html')) || process.env.CI === 'true') buildWeb();
-    server = await startServer(3873);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  // one signed-in page per person for the whole file; every flow starts by navigating and builds its own cases
-  const sessions = new Map<string, Promise<Page>>();
-  function signedIn(username: string): Promise<Page> {
-    let page = sessions.get(username);
-    if (!page) {
-      page = (async () => {
-        const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-        const p = await context.newPage();
-        await signIn(p, server.url, username);
-        return p;
-      })();
-      sessions.set(username, page);
-    }
-    return page;
-  }
+  const suite = browserSuite(3873);
+  const signedIn = (username: string) => suite.signedIn(username);
 
   /** The "done" toasts have gone: a screenshot shows the page, not the messages over it. */
   const settled = (page: Page) => page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
@@ -72,7 +43,7 @@ describe.skipIf(skip)('complaints in the browser: register by phone, work the ca
     const demo = await apiAs<{ items: CustomerListItem[] }>(page, 'GET', '/api/v1/customers?limit=20');
     const customer = demo.items[3]!;
 
-    await page.goto(`${server.url}/complaints`);
+    await page.goto(`${suite.url}/complaints`);
     await page.getByTestId('complaint-new').click();
     await page.getByTestId('complaint-form').waitFor();
     // hotline and now are already filled in: a phone call needs only who, what and which kind
@@ -100,7 +71,7 @@ describe.skipIf(skip)('complaints in the browser: register by phone, work the ca
     const caseUrl = page.url();
     const id = caseUrl.split('/').pop()!;
 
-    await page.goto(`${server.url}/complaints`);
+    await page.goto(`${suite.url}/complaints`);
     const link = page.getByTestId('complaint-link').filter({ hasText: number });
     await link.waitFor();
     const row = page.getByTestId('complaint-row').filter({ hasText: number });
@@ -152,7 +123,7 @@ describe.skipIf(skip)('complaints in the browser: register by phone, work the ca
     // the printable record form (附件二) answers as a PDF to the same signed-in person
     const href = await page.getByTestId('record-pdf').getAttribute('href');
     expect(href).toBe(`/api/v1/complaints/${id}/record.pdf`);
-    const pdf = await page.request.get(`${server.url}${href}`);
+    const pdf = await page.request.get(`${suite.url}${href}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
   });
@@ -161,7 +132,7 @@ describe.skipIf(skip)('complaints in the browser: register by phone, work the ca
     const page = await signedIn('complaints');
     const demo = await apiAs<{ items: CustomerListItem[] }>(page, 'GET', '/api/v1/customers?limit=20');
     const customer = demo.items[7]!;
-    await page.goto(`${server.url}/customers/${customer.id}`);
+    await page.goto(`${suite.url}/customers/${customer.id}`);
     await page.getByTestId('customer-register-complaint').click();
     await page.getByTestId('complaint-form').waitFor();
     expect(await page.getByTestId('field-complainantName').inputValue()).toBe(customer.name);
@@ -181,7 +152,7 @@ describe.skipIf(skip)('complaints in the browser: register by phone, work the ca
   it('someone else moved the case first: the action is refused with a clear message and the case shows its new state', async () => {
     const page = await signedIn('complaints');
     const c = await apiAs<Complaint>(page, 'POST', '/api/v1/complaints', phoned('更衣室柜子坏了一周没人修。'));
-    await page.goto(`${server.url}/complaints/${c.id}`);
+    await page.goto(`${suite.url}/complaints/${c.id}`);
     await page.getByTestId('action-acknowledge').waitFor();
     // a colleague acknowledges it meanwhile
     await apiAs(page, 'POST', `/api/v1/complaints/${c.id}/acknowledge`, { version: c.version, note: null });
@@ -208,7 +179,7 @@ describe.skipIf(skip)('complaints in the browser: register by phone, work the ca
     });
 
     const page = await signedIn('handler');
-    await page.goto(`${server.url}/complaint-transfers`);
+    await page.goto(`${suite.url}/complaint-transfers`);
     const item = page.getByTestId('inbox-item').filter({ hasText: c.number });
     await item.waitFor();
     expect(await item.innerText()).toContain('请核对该客户储值卡的消费记录');
@@ -222,7 +193,7 @@ describe.skipIf(skip)('complaints in the browser: register by phone, work the ca
     await page.getByTestId('inbox-item').filter({ hasText: c.number }).getByText('已向客户致歉').waitFor();
 
     // the officer reads the answer on the case
-    await officer.goto(`${server.url}/complaints/${c.id}`);
+    await officer.goto(`${suite.url}/complaints/${c.id}`);
     await officer.getByTestId('transfer-answer').filter({ hasText: '看错了卡号' }).waitFor();
   });
 
@@ -245,17 +216,17 @@ describe.skipIf(skip)('complaints in the browser: register by phone, work the ca
 
     const page = await signedIn('manager');
     // the bell tells the manager (polled every 30 s; a fresh page asks at once) and leads to the case
-    await page.goto(`${server.url}/customers`);
+    await page.goto(`${suite.url}/customers`);
     await expect.poll(() => page.getByTestId('notification-bell').locator('xpath=..').locator('.ant-badge-count').count()).toBe(1);
     await page.getByTestId('notification-bell').click();
     const note = page.getByTestId('notification-item').filter({ hasText: c.number });
     expect(await note.innerText()).toContain('处理意见待批准');
     await screenshot(page, 'complaints-notifications');
     await note.click();
-    await page.waitForURL(`${server.url}/complaints/${c.id}`);
+    await page.waitForURL(`${suite.url}/complaints/${c.id}`);
     await page.getByTestId('action-approve').waitFor();
 
-    await page.goto(`${server.url}/complaint-approvals`);
+    await page.goto(`${suite.url}/complaint-approvals`);
     const item = page.getByTestId('approval-item').filter({ hasText: c.number });
     await item.waitFor();
     expect(await item.getByTestId('approval-compensation').innerText()).toBe('900.00 元');
@@ -264,14 +235,14 @@ describe.skipIf(skip)('complaints in the browser: register by phone, work the ca
     await item.getByTestId('approval-approve').click();
     await item.waitFor({ state: 'detached' });
 
-    await page.goto(`${server.url}/complaints/${c.id}`);
+    await page.goto(`${suite.url}/complaints/${c.id}`);
     await expect.poll(() => state(page)).toBe('已批准');
     expect(await page.getByTestId('sheet-approver').innerText()).toBe('王经理');
   });
 
   it('the manager raises the approval threshold to 800 元 and adds a rule for 收费/退费; a share of 150% is refused beside its field', async () => {
     const page = await signedIn('manager');
-    await page.goto(`${server.url}/customers`);
+    await page.goto(`${suite.url}/customers`);
     await page.getByTestId('nav-complaintSettings').click();
     const form = page.getByTestId('complaint-settings-form');
     await form.waitFor();

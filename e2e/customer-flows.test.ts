@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Customer, CustomerListItem } from '@kefu/shared/customer';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, apiAs, browserSkipReason, buildWeb, launchBrowser, screenshot, signIn, startServer, type RunningServer, searchCustomers } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiAs, browserSkipReason, screenshot, searchCustomers, browserSuite } from './harness';
 
 const skip = browserSkipReason();
 
@@ -13,39 +11,11 @@ const fieldError = (page: Page, testId: string) => page.locator('.ant-form-item'
 const dialogButton = (page: Page, name: RegExp) => page.getByRole('dialog').getByRole('button', { name });
 
 describe.skipIf(skip)('customer work in the browser: create, conflicts, lifecycle, merge, assignment', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'packages/web/dist/index.html')) || process.env.CI === 'true') buildWeb();
-    server = await startServer(3871);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  // one signed-in page per person for the whole file (signing in costs seconds); every flow starts
-  // by navigating, and builds its own customers
-  const sessions = new Map<string, Promise<Page>>();
-  function signedIn(username: string): Promise<Page> {
-    let page = sessions.get(username);
-    if (!page) {
-      page = (async () => {
-        const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
-        const p = await context.newPage();
-        await signIn(p, server.url, username);
-        return p;
-      })();
-      sessions.set(username, page);
-    }
-    return page;
-  }
+  const suite = browserSuite(3871, { width: 1400, height: 900 });
+  const signedIn = (username: string) => suite.signedIn(username);
 
   async function openCustomer(page: Page, id: string) {
-    await page.goto(`${server.url}/customers/${id}`);
+    await page.goto(`${suite.url}/customers/${id}`);
     await page.getByTestId('customer-name').waitFor();
   }
 
@@ -55,7 +25,7 @@ describe.skipIf(skip)('customer work in the browser: create, conflicts, lifecycl
     const existing = mine.items.find((c) => c.mobile)!;
     const existingMobile = existing.mobile!;
 
-    await page.goto(`${server.url}/customers`);
+    await page.goto(`${suite.url}/customers`);
     await page.getByTestId('customer-new').click();
     await page.getByTestId('customer-form').waitFor();
 
@@ -163,7 +133,7 @@ describe.skipIf(skip)('customer work in the browser: create, conflicts, lifecycl
     ws.addRow(['欧阳导入', '139 0000 7781', '女', 'WPS 保存的名册']);
     ws.addRow(['上官导入', '+86 139-0000-7782', '男', '']);
     ws.addRow(['号码错', '12345', '男', '这一行手机号不对']);
-    await page.goto(`${server.url}/customer-import`);
+    await page.goto(`${suite.url}/customer-import`);
     await page.getByTestId('import-upload-input').setInputFiles({
       name: '会员名册.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -178,7 +148,7 @@ describe.skipIf(skip)('customer work in the browser: create, conflicts, lifecycl
     await expect.poll(() => page.getByTestId('import-result').innerText()).toContain('新增 2 位客户，跳过 1 行');
     await screenshot(page, 'flow7-import-done');
 
-    await page.goto(`${server.url}/customers`);
+    await page.goto(`${suite.url}/customers`);
     await searchCustomers(page, '欧阳导入');
     await page.getByTestId('customer-link').filter({ hasText: '欧阳导入' }).waitFor();
   });
@@ -207,7 +177,7 @@ describe.skipIf(skip)('customer work in the browser: create, conflicts, lifecycl
     await expect.poll(() => events.filter({ hasText: '建档' }).count()).toBe(2);
     await screenshot(page, 'flow4-merged-timeline');
 
-    await page.goto(`${server.url}/customers`);
+    await page.goto(`${suite.url}/customers`);
     // the list has loaded (and the page will not remount under the typing)
     await page.getByTestId('customer-link').first().waitFor();
     await searchCustomers(page, '司马重复');
@@ -222,7 +192,7 @@ describe.skipIf(skip)('customer work in the browser: create, conflicts, lifecycl
     const names = ['慕容分甲', '慕容分乙', '慕容分丙', '慕容分丁'];
     for (const name of names) await apiAs(page, 'POST', '/api/v1/customers', { name });
 
-    await page.goto(`${server.url}/customers`);
+    await page.goto(`${suite.url}/customers`);
     // the list has loaded (and the page will not remount under the typing)
     await page.getByTestId('customer-link').first().waitFor();
     await searchCustomers(page, '慕容分');

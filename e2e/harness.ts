@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * Browser tests drive Debian's chromium (never a downloaded browser) against a real Kefu server
@@ -131,4 +132,44 @@ export async function searchCustomers(page: Page, q: string) {
     if ((await box.inputValue()) === q) return;
   }
   throw new Error(`the search box did not keep "${q}"`);
+}
+
+/**
+ * One demo server and one browser for a whole test file, and one signed-in page per person (signing in
+ * costs seconds): every flow starts by navigating and builds its own data. Call inside `describe`.
+ */
+export function browserSuite(port: number, viewport = { width: 1440, height: 900 }) {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const sessions = new Map<string, Promise<Page>>();
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'packages/web/dist/index.html')) || process.env.CI === 'true') buildWeb();
+    server = await startServer(port);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get url() {
+      return server!.url;
+    },
+    get browser() {
+      return browser!;
+    },
+    signedIn(username: string): Promise<Page> {
+      let page = sessions.get(username);
+      if (!page) {
+        page = (async () => {
+          const context = await browser!.newContext({ locale: 'zh-CN', viewport });
+          const p = await context.newPage();
+          await signIn(p, server!.url, username);
+          return p;
+        })();
+        sessions.set(username, page);
+      }
+      return page;
+    },
+  };
 }
