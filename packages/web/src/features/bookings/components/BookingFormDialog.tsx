@@ -76,7 +76,7 @@ export function BookingFormDialog({ resource, resources, slot, customer, timeZon
         onValuesChange={(changed) => clearChangedFieldErrors(form, changed)}
       >
         <Form.Item name="customerId" label={t('bookings.form.customer')} required>
-          <CustomerSearchSelect initial={customer} onPick={() => undefined} placeholder={t('bookings.form.customerPlaceholder')} />
+          <CustomerSearchSelect initial={customer} placeholder={t('bookings.form.customerPlaceholder')} />
         </Form.Item>
         <Form.Item name="resourceId" label={t('bookings.resource')} required>
           <Select options={resources.map((r) => ({ value: r.id, label: r.name }))} data-testid="field-resource" />

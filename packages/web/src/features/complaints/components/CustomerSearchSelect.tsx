@@ -14,8 +14,8 @@ export interface PickedCustomer {
 interface Props {
   value?: string | null;
   onChange?: (id: string | null) => void;
-  /** the whole record, to fill the complainant's name and number */
-  onPick: (c: PickedCustomer | null) => void;
+  /** the whole record, to fill the complainant's name and number (forms that need only the id leave it out) */
+  onPick?: (c: PickedCustomer | null) => void;
   /** the customer already linked (opened from the customer's page) */
   initial: PickedCustomer | null;
   placeholder?: string;
@@ -39,7 +39,7 @@ export function CustomerSearchSelect({ value, onChange, onPick, initial, placeho
     const next = item ? { id: item.id, name: item.name, mobile: item.mobile, masked: item.masked } : null;
     setPicked(next);
     onChange?.(next?.id ?? null);
-    onPick(next);
+    onPick?.(next);
   };
   return (
     <Select
