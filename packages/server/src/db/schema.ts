@@ -4,6 +4,7 @@ import type { CalendarTables } from './schema-calendar';
 import type { CardsTables } from './schema-cards';
 import type { ComplaintReportsTables } from './schema-complaint-reports';
 import type { ComplaintsTables } from './schema-complaints';
+import type { FollowUpsTables } from './schema-follow-ups';
 
 /**
  * Table types for Kysely, kept by hand beside the migrations (docs/decisions/001-kysely-typed-sql.md).
@@ -206,7 +207,7 @@ export interface RoleDefaultGrantsTable {
   granted_at: Generated<Date>;
 }
 
-export interface Database extends ComplaintsTables, CalendarTables, ComplaintReportsTables, CardsTables, BookingsTables {
+export interface Database extends ComplaintsTables, CalendarTables, ComplaintReportsTables, CardsTables, BookingsTables, FollowUpsTables {
   departments: DepartmentsTable;
   roles: RolesTable;
   users: UsersTable;
