@@ -16,6 +16,7 @@ export * from './customer-export';
 export * from './customer-import';
 export * from './customer-lifecycle';
 export * from './dates';
+export * from './festivals';
 export * from './distribute';
 export * from './messages';
 export * from './notification';
