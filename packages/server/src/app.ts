@@ -26,6 +26,8 @@ import { authRoutes, createAuthService } from './modules/auth';
 import { bookingRoutes, createBookingService, createBookingSettings } from './modules/bookings';
 import { calendarRoutes, createCalendarService } from './modules/calendar';
 import { cardRoutes, createCardService } from './modules/cards';
+import { createFollowUpRuleService, followUpRuleRoutes } from './modules/follow-up-rules';
+import { createJobScheduler, jobRoutes, registerJobs } from './modules/jobs';
 import { complaintReportRoutes, createComplaintReportService } from './modules/complaint-reports';
 import { complaintRoutes, createComplaintService } from './modules/complaints';
 import { createCustomerService, customerRoutes } from './modules/customers';
@@ -56,6 +58,12 @@ function buildServices(deps: Deps) {
   const resources = createResourceService(deps);
   // opening hours and the day's schedule are read in the department's zone (the calendar's)
   const bookings = createBookingService({ ...deps, timeZone, resources, settings: createBookingSettings(deps) });
+  // follow-up rules make tasks (a no-show's call at once, in its transaction); the job scheduler runs them and
+  // the other timed work once across instances (decision 013); main.ts starts its ticks
+  const followUpRules = createFollowUpRuleService({ ...deps, timeZone });
+  bookings.on('no_show', followUpRules.onNoShow);
+  const jobs = createJobScheduler({ ...deps, timeZone });
+  registerJobs(jobs, { ...deps, complaints, followUpRules });
   return {
     auth: createAuthService(deps),
     users: createUserService(deps),
@@ -70,6 +78,8 @@ function buildServices(deps: Deps) {
     notifications: createNotificationService(deps),
     resources,
     bookings,
+    followUpRules,
+    jobs,
     cards: createCardService(deps),
   };
 }
@@ -101,6 +111,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   const app = fastify as unknown as App;
   app.decorate('deps', deps);
   app.decorate('services', buildServices(deps));
+  app.addHook('onClose', () => app.services.jobs.stop());
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
@@ -164,6 +175,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   resourceRoutes(app);
   bookingRoutes(app);
   cardRoutes(app);
+  followUpRuleRoutes(app);
+  jobRoutes(app);
 
   const webDist = deps.config.webDist;
   if (webDist && existsSync(webDist)) {

@@ -6,7 +6,6 @@ import { readConfig } from './config';
 import { openDb } from './db/client';
 import { migrate } from './db/migrate';
 import { systemClock } from './lib/clock';
-import { createCardNightly } from './modules/cards';
 import { loadDemo } from './modules/demo';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,23 +35,10 @@ async function main() {
       `\n  演示数据：${result.customers} 位客户；演示账号 ${result.usernames.join(', ')}，密码 ${password}\n  警告：这是演示部门，密码公开，请勿存放真实客户数据。\n  Demo department: ${result.customers} customers; users ${result.usernames.join(', ')} with password ${password}.\n  WARNING: demo data with a published password — do not keep real customers here.\n`,
     );
   }
-  // the complaint watch (at-risk and breached deadlines, overdue transfers and promises) every minute;
-  // several instances may run it at once: claims and dedupe keys make a repeat harmless
-  let sweeping = false;
-  const watch = setInterval(() => {
-    if (sweeping) return;
-    sweeping = true;
-    app.services.complaints
-      .sweep()
-      .catch((err: unknown) => app.log.error({ err }, 'complaint watch failed'))
-      .finally(() => (sweeping = false));
-  }, 60_000);
-  // the card ledger's nightly check (balance = sum of entries) and the purge of old Idempotency-Keys
-  const cardNightly = createCardNightly({ db: handle.db, clock: systemClock, log: app.log });
-  const nightly = setInterval(() => void cardNightly().catch((err: unknown) => app.log.error({ err }, 'card ledger check failed')), 3_600_000);
+  // timed work (the complaint watch every minute, the card ledger's nightly check, the follow-up rules) runs
+  // from the job scheduler: every instance ticks every 15 s, each due job runs once across instances (decision 013)
+  app.services.jobs.start({ everyMs: 15_000, log: app.log });
   const close = async () => {
-    clearInterval(watch);
-    clearInterval(nightly);
     await app.close();
     await handle.close();
     process.exit(0);

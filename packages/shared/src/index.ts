@@ -17,6 +17,8 @@ export * from './customer-import';
 export * from './customer-lifecycle';
 export * from './dates';
 export * from './festivals';
+export * from './follow-up-rules';
+export * from './follow-up-rules-messages';
 export * from './distribute';
 export * from './messages';
 export * from './notification';

@@ -37,6 +37,8 @@ export const PERMISSIONS = [
   'booking:take', // take, change and cancel bookings, mark attendance, file an exception (seed 003 接受预约, seed 004 约课排课)
   'booking:approve', // approve exceptions inside the frozen window (seed 004 临时取消课: 等待领导同意)
   'resource:manage', // resources, opening hours, closures, the change windows
+  'follow_up:settings', // the follow-up rules (回访规则): on/off, their params, run now
+  'job:manage', // the scheduled jobs: last and next run, errors, run now
   'audit:read',
   'user:manage',
   'role:manage',

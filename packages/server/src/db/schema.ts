@@ -5,6 +5,7 @@ import type { CardsTables } from './schema-cards';
 import type { ComplaintReportsTables } from './schema-complaint-reports';
 import type { ComplaintsTables } from './schema-complaints';
 import type { FollowUpsTables } from './schema-follow-ups';
+import type { JobsTables } from './schema-jobs';
 
 /**
  * Table types for Kysely, kept by hand beside the migrations (docs/decisions/001-kysely-typed-sql.md).
@@ -207,7 +208,7 @@ export interface RoleDefaultGrantsTable {
   granted_at: Generated<Date>;
 }
 
-export interface Database extends ComplaintsTables, CalendarTables, ComplaintReportsTables, CardsTables, BookingsTables, FollowUpsTables {
+export interface Database extends ComplaintsTables, CalendarTables, ComplaintReportsTables, CardsTables, BookingsTables, FollowUpsTables, JobsTables {
   departments: DepartmentsTable;
   roles: RolesTable;
   users: UsersTable;
