@@ -31,6 +31,7 @@ import { createJobScheduler, jobRoutes, registerJobs } from './modules/jobs';
 import { complaintReportRoutes, createComplaintReportService } from './modules/complaint-reports';
 import { complaintRoutes, createComplaintService } from './modules/complaints';
 import { createCustomerService, customerRoutes } from './modules/customers';
+import { createFollowUpService, followUpRoutes } from './modules/follow-ups';
 import { createCustomerExportService, customerExportRoutes } from './modules/customer-export';
 import { createCustomerImportService, customerImportRoutes } from './modules/customer-import';
 import { createSettingsService, settingsRoutes } from './modules/settings';
@@ -73,6 +74,8 @@ function buildServices(deps: Deps) {
     customerImports: createCustomerImportService(deps),
     customerExports: createCustomerExportService({ ...deps, settings, customers, timeZone }),
     complaints,
+    // 回访: the agent's day, outcomes, records, supervision, KPIs; closes complaint follow-ups through the complaints service
+    followUps: createFollowUpService({ ...deps, timeZone, complaints }),
     // reports count in the time zone the deadlines are computed in (the calendar's)
     complaintReports: createComplaintReportService({ ...deps, complaints, timeZone }),
     notifications: createNotificationService(deps),
@@ -175,6 +178,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   resourceRoutes(app);
   bookingRoutes(app);
   cardRoutes(app);
+  followUpRoutes(app);
   followUpRuleRoutes(app);
   jobRoutes(app);
 

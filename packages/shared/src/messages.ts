@@ -1,6 +1,7 @@
 import { BOOKING_MESSAGES } from './booking-messages';
 import { CALENDAR_MESSAGES } from './calendar/messages';
 import { CARD_MESSAGES } from './card-messages';
+import { FOLLOW_UP_MESSAGES } from './follow-up-messages';
 import { FOLLOW_UP_RULE_MESSAGES } from './follow-up-rules-messages';
 import { COMPLAINT_MESSAGES } from './complaint-messages';
 import { COMPLAINT_REPORT_MESSAGES } from './complaint-report-messages';
@@ -98,6 +99,7 @@ export const MESSAGES = {
   ...COMPLAINT_REPORT_MESSAGES,
   ...CALENDAR_MESSAGES,
   ...CARD_MESSAGES,
+  ...FOLLOW_UP_MESSAGES,
   ...FOLLOW_UP_RULE_MESSAGES,
 } satisfies Record<string, Entry>;
 

@@ -39,6 +39,9 @@ export const PERMISSIONS = [
   'resource:manage', // resources, opening hours, closures, the change windows
   'follow_up:settings', // the follow-up rules (回访规则): on/off, their params, run now
   'job:manage', // the scheduled jobs: last and next run, errors, run now
+  'follow_up:work', // the agent's day: work one's own follow-up tasks (outcomes, the record form)
+  'follow_up:supervise', // every task: distribute, overdue, spot checks, campaigns, tasks by hand
+  'follow_up:report', // follow-up KPIs, the campaign summary report and its xlsx
   'audit:read',
   'user:manage',
   'role:manage',
@@ -69,6 +72,8 @@ const archive: Permission[] = ['customer:read', 'customer:read_all'];
 const complaintDesk: Permission[] = ['complaint:register', 'complaint:read', 'complaint:read_all', 'complaint:handle', 'complaint:report'];
 // whoever answers the phone books, changes and cancels (seed 003 接受预约, seed 004 约课排课)
 const bookingDesk: Permission[] = ['booking:read', 'booking:take'];
+// seed 001 客服专员 职责二 / seed 003 会籍管理员 (7): whoever keeps customers calls them back (回访)
+const followUpDesk: Permission[] = ['follow_up:work'];
 
 export const BUILTIN_ROLES: RoleDefinition[] = [
   {
@@ -91,6 +96,9 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'customer:export_request',
       ...complaintDesk,
       ...bookingDesk,
+      ...followUpDesk,
+      'follow_up:supervise',
+      'follow_up:report',
     ],
   },
   {
@@ -98,7 +106,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     labelZh: '客服专员',
     labelEn: 'Agent',
     // seed 004 约课排课: the agent books lessons and takes them off the card at the desk
-    permissions: [...bookingDesk, 'customer:read', 'customer:create', 'customer:update', 'complaint:register', 'complaint:read', 'card:read', 'card:spend'],
+    permissions: [...bookingDesk, ...followUpDesk, 'customer:read', 'customer:create', 'customer:update', 'complaint:register', 'complaint:read', 'card:read', 'card:spend'],
   },
   {
     name: 'archivist',
@@ -117,7 +125,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'complaint:read',
     ],
   },
-  { name: 'complaints', labelZh: '客诉专员', labelEn: 'Complaint officer', permissions: [...archive, 'customer:create', ...complaintDesk, 'booking:read'] },
+  { name: 'complaints', labelZh: '客诉专员', labelEn: 'Complaint officer', permissions: [...archive, 'customer:create', ...complaintDesk, ...followUpDesk, 'booking:read'] },
   {
     name: 'membership',
     labelZh: '会籍管理员',
@@ -126,6 +134,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     permissions: [
       ...archive,
       ...bookingDesk,
+      ...followUpDesk,
       'customer:create',
       'customer:update',
       'complaint:register',

@@ -15,6 +15,9 @@ export interface FollowUpCampaignsTable {
   starts_on: ColumnType<string | null, string | null, string | null>;
   ends_on: ColumnType<string | null, string | null, string | null>;
   active: Generated<boolean>;
+  summary: string | null;
+  summary_updated_by: string | null;
+  summary_updated_at: Date | null;
   created_by: string | null;
   created_at: Generated<Date>;
   version: Generated<number>;

@@ -11,6 +11,10 @@ CREATE TABLE follow_up_campaigns (
   starts_on date,
   ends_on date,
   active boolean NOT NULL DEFAULT true,
+  -- 回访总结报告: the supervisor's written summary beside the figures
+  summary text,
+  summary_updated_by uuid REFERENCES users(id),
+  summary_updated_at timestamptz,
   created_by uuid REFERENCES users(id),
   created_at timestamptz NOT NULL DEFAULT now(),
   version integer NOT NULL DEFAULT 1

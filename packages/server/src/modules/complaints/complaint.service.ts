@@ -45,6 +45,8 @@ export function createComplaintService(deps: ComplaintDeps) {
     promises: promises.list,
     followUpsOf: followUps.listForCase,
     followUpDone: followUps.done,
+    /** for the follow-ups module: a task reached and recorded marks the case's follow-up done, in the task's transaction */
+    followUpDoneWithin: followUps.doneWithin,
     settings: settings.read,
     saveSettings: settings.save,
     ...createWatch(core),
