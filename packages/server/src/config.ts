@@ -10,6 +10,10 @@ export interface Config {
   webDist: string | null;
   logLevel: string;
   version: string;
+  /** outgoing mail (SMTP_URL, e.g. smtp://user:pass@host:587); wins over the mail setting */
+  smtpUrl?: string | undefined;
+  /** the From address of outgoing mail (MAIL_FROM) */
+  mailFrom?: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +27,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: null,
     logLevel: env.LOG_LEVEL ?? 'info',
     version: '0.1.0',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
   };
 }

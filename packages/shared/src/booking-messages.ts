@@ -37,4 +37,55 @@ export const BOOKING_MESSAGES = {
   'booking.exception_pending': { 'zh-CN': '该预约已有待审批的例外申请', en: 'This booking already has an exception request waiting' },
   'booking.no_pending_exception': { 'zh-CN': '该预约没有待审批的例外申请', en: 'This booking has no exception request waiting' },
   'booking.own_exception': { 'zh-CN': '不能审批自己提交的例外申请', en: 'You cannot decide on your own exception request' },
+  'booking.v.department_code': {
+    'zh-CN': '部门代码为小写字母、数字和下划线（例如 front_desk）',
+    en: 'A department code is lower-case letters, digits and _ (e.g. front_desk)',
+  },
+  'booking.v.columns': { 'zh-CN': '请至少选择一列', en: 'Choose at least one column' },
+  'booking.v.department_dup': { 'zh-CN': '部门代码不能重复', en: 'Department codes must differ' },
+  'booking.v.smtp_url': { 'zh-CN': '邮件服务器地址形如 smtp://用户:密码@主机:端口', en: 'The mail server looks like smtp://user:password@host:port' },
+  'booking.v.feed_target': { 'zh-CN': '请选择一个预约项目或一位客户（只选其一）', en: 'Choose one resource or one customer (not both)' },
+  'waitlist.not_found': { 'zh-CN': '候补记录不存在或无权查看', en: 'Waiting-list entry not found, or you may not see it' },
+  'waitlist.already_waiting': { 'zh-CN': '该客户已在这个时段的候补名单上', en: 'This customer is already waiting for this time' },
+  'waitlist.version_conflict': { 'zh-CN': '该候补记录刚被他人处理，请刷新后再操作', en: 'Someone else has just handled this entry; reload and try again' },
+  'waitlist.invalid_state': { 'zh-CN': '候补当前为“{from}”，不能执行此操作', en: 'The entry is “{from}”: not allowed now' },
+  'booking.sheet.stale': { 'zh-CN': '预订单在您查看后已有变动，请刷新后再确认', en: 'The sheet changed after you opened it; reload and confirm again' },
+  'booking.sheet.not_confirmed': {
+    'zh-CN': '预订单尚未确认（或确认后又有变动），请先确认再发送',
+    en: 'The sheet is not confirmed (or changed since); confirm it before sending',
+  },
+  'booking.sheet.no_department': {
+    'zh-CN': '没有可发送的部门（请在设置中填写部门邮箱）',
+    en: 'No department to send to (fill in the departments’ email addresses in the settings)',
+  },
+  'mail.not_configured': {
+    'zh-CN': '尚未配置邮件服务器（SMTP），无法发送邮件；预订单仍可打印或下载 Excel',
+    en: 'No mail server (SMTP) is configured, so nothing can be emailed; the sheet can still be printed or downloaded',
+  },
+  'mail.failed': { 'zh-CN': '邮件发送失败：{error}', en: 'The email could not be sent: {error}' },
+  'closure.late_needs_confirmation': {
+    'zh-CN': '维护开始距今不足 {days} 天，来不及提前通知客户；须经理确认后才能登记',
+    en: 'The closure starts in less than {days} days, too late to tell customers ahead; a manager must confirm it',
+  },
+  'closure.late_needs_approver': {
+    'zh-CN': '不足 {days} 天的临时维护须由有审批权限的经理确认',
+    en: 'A closure less than {days} days ahead must be confirmed by a manager with approval rights',
+  },
+  'closure.not_found': { 'zh-CN': '维护记录不存在', en: 'No such closure' },
+  'closure.already_resolved': { 'zh-CN': '该预约已处理（已改期或已取消）', en: 'This booking has already been moved or cancelled' },
+  'feed.not_found': { 'zh-CN': '订阅链接不存在', en: 'No such calendar link' },
+  'notify.booking_waitlist_offer.title': { 'zh-CN': '候补有空位：{customer}', en: 'A place for {customer} on the waiting list' },
+  'notify.booking_waitlist_offer.body': {
+    'zh-CN': '{resource} {when} 空出名额，已为客户保留至 {until}，请联系客户确认',
+    en: '{resource} {when} has a free place, held for the customer until {until}; call them to confirm',
+  },
+  'notify.booking_sheet_overdue.title': { 'zh-CN': '{date} 的预订单尚未确认', en: 'The booking sheet of {date} is not confirmed' },
+  'notify.booking_sheet_overdue.body': {
+    'zh-CN': '确认时限 {deadline} 已过，请尽快确认并发送给各部门',
+    en: 'The deadline {deadline} has passed; confirm it and send it to the departments',
+  },
+  'followup.reason.booking_closure': {
+    'zh-CN': '{resource} 维护停用，通知客户预约 {number}（{when}）需改期或取消',
+    en: '{resource} is closed for maintenance: tell the customer booking {number} ({when}) must move or be cancelled',
+  },
 } satisfies Record<string, MessageEntry>;

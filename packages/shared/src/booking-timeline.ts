@@ -53,6 +53,22 @@ export function bookingSummary(step: string, data: Data, lang: Lang): string | n
       return zh ? `${what}例外申请已批准，取消且不扣课时` : `${what}: exception approved, cancelled without charge`;
     case 'exception_rejected':
       return zh ? `${what}例外申请未批准` : `${what}: exception refused`;
+    case 'waitlisted':
+      return zh
+        ? `${str(data.resource)} ${when(data.startsAt, lang, data.local)} 已满，已加入候补`
+        : `Waiting for ${str(data.resource)}, ${when(data.startsAt, lang, data.local)} (full)`;
+    case 'offer_made':
+      return zh ? `${what}：候补有空位，已为客户留位` : `${what}: a place from the waiting list, held for the customer`;
+    case 'offer_accepted':
+      return zh ? `${what}：候补留位已确认为预约` : `${what}: the held place is booked`;
+    case 'offer_declined':
+      return zh ? `${what}：客户放弃候补留位` : `${what}: the customer declined the held place`;
+    case 'offer_expired':
+      return zh ? `${what}：候补留位已过期` : `${what}: the held place expired`;
+    case 'closure_notice':
+      return zh ? `${what}：场地维护（${str(data.reason)}），已通知客户改期或取消` : `${what}: closed for maintenance (${str(data.reason)}), customer told`;
+    case 'closure_cancelled':
+      return zh ? `${what}因场地维护取消，不扣课时` : `${what} cancelled for maintenance, without charge`;
     default:
       return null;
   }

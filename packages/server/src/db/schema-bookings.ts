@@ -25,6 +25,9 @@ export interface ResourceClosuresTable {
   reason: string;
   created_by_name: string;
   created_at: Generated<Date>;
+  /** migration 016: made less than the notice days ahead, with the manager's confirmation */
+  late: Generated<boolean>;
+  confirmed_by_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BookingCountersTable {
@@ -61,6 +64,8 @@ export interface BookingsTable {
   cancel_reason: Generated<string>;
   charge_waived: Generated<boolean>;
   marked_at: Timestamp | null;
+  /** migration 017: the lessons card the booking is charged to (cards area) */
+  card_id: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
 }
 

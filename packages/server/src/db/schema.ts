@@ -1,11 +1,16 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { BookingExtrasTables } from './schema-booking-extras';
 import type { BookingsTables } from './schema-bookings';
 import type { CalendarTables } from './schema-calendar';
 import type { CardsTables } from './schema-cards';
+import type { CardExtrasTables } from './schema-card-extras';
 import type { ComplaintReportsTables } from './schema-complaint-reports';
 import type { ComplaintsTables } from './schema-complaints';
+import type { InquiriesTables } from './schema-inquiries';
 import type { FollowUpsTables } from './schema-follow-ups';
 import type { JobsTables } from './schema-jobs';
+import type { GroupRoomBookingsTables } from './schema-group-room-bookings';
+import type { InteractionsTables } from './schema-interactions';
 
 /**
  * Table types for Kysely, kept by hand beside the migrations (docs/decisions/001-kysely-typed-sql.md).
@@ -36,6 +41,7 @@ export interface UsersTable {
   roles: string[];
   department_id: string | null;
   agent_no: string | null;
+  extension: Generated<string | null>;
   active: Generated<boolean>;
   must_change_password: Generated<boolean>;
   last_login_at: Date | null;
@@ -208,7 +214,7 @@ export interface RoleDefaultGrantsTable {
   granted_at: Generated<Date>;
 }
 
-export interface Database extends ComplaintsTables, CalendarTables, ComplaintReportsTables, CardsTables, BookingsTables, FollowUpsTables, JobsTables {
+export interface Database extends CardExtrasTables, ComplaintsTables, CalendarTables, ComplaintReportsTables, CardsTables, BookingsTables, FollowUpsTables, InteractionsTables, GroupRoomBookingsTables, BookingExtrasTables, JobsTables, InquiriesTables {
   departments: DepartmentsTable;
   roles: RolesTable;
   users: UsersTable;

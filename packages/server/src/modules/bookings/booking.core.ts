@@ -5,11 +5,14 @@ import type { Ctx } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { insertTimeline } from '../customers';
 import type { ResourceService } from '../resources';
+import type { Config } from '../../config';
+import type { BookingExtrasSettingsStore } from './booking.extras-settings';
 import type { BookingSettingsStore } from './booking.settings';
+import type { Mailer } from '../../lib/mailer';
 import { closuresOverlapping, takeSlot, type BookingRow } from './booking.repo';
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
-function localTime(d: Date, timeZone: string): string {
+export function localTime(d: Date, timeZone: string): string {
   let f = timeFormats.get(timeZone);
   if (!f) timeFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
   return f.format(d);
@@ -23,9 +26,13 @@ export interface BookingEvent {
   resourceId: string;
   startsAt: Date;
   at: Date;
+  /** the lessons card the booking is charged to (migration 017), and its places (one lesson each) */
+  cardId: string | null;
+  places: number;
 }
 export type BookingHook = (trx: Db, ctx: Ctx, e: BookingEvent) => Promise<void>;
-export type BookingEventName = 'no_show' | 'waived';
+/** the cards module holds lessons on `booked`, charges on `attended` / `no_show`, gives back on `cancelled` / `waived` (cards/card.bookings.ts) */
+export type BookingEventName = 'booked' | 'attended' | 'cancelled' | 'no_show' | 'waived';
 
 export interface BookingDeps {
   db: Db;
@@ -33,9 +40,13 @@ export interface BookingDeps {
   timeZone: () => Promise<string>;
   resources: ResourceService;
   settings: BookingSettingsStore;
+  /** SMTP_URL and MAIL_FROM for the mailer (app.ts passes the whole deps) */
+  config?: Pick<Config, 'smtpUrl' | 'mailFrom'>;
 }
 export interface BookingCore extends BookingDeps {
   hooks: Record<BookingEventName, BookingHook[]>;
+  extras: BookingExtrasSettingsStore;
+  mailer: Mailer;
 }
 
 /** Thrown inside the transaction when the database refused the places; answered with quieter slots after the rollback. */
@@ -104,6 +115,7 @@ export async function onTimeline(
 
 export async function emit(core: BookingCore, trx: Db, ctx: Ctx, name: BookingEventName, r: BookingRow, at: Date) {
   for (const hook of core.hooks[name]) {
-    await hook(trx, ctx, { bookingId: r.id, number: r.number, customerId: r.customer_id, resourceId: r.resource_id, startsAt: r.starts_at, at });
+    const e = { bookingId: r.id, number: r.number, customerId: r.customer_id, resourceId: r.resource_id, startsAt: r.starts_at, at };
+    await hook(trx, ctx, { ...e, cardId: r.card_id, places: r.places });
   }
 }

@@ -13,9 +13,10 @@ import { idempotent, type IdempotentResult } from '../../lib/idempotency';
 import { AppError } from '../../lib/errors';
 import { appendAudit } from '../audit';
 import { canSee } from '../customers';
-import { actorId, claim, isExclusionViolation, onTimeline, SlotFull, type BookingCore, type Wanted } from './booking.core';
+import { actorId, claim, emit, isExclusionViolation, onTimeline, SlotFull, type BookingCore, type Wanted } from './booking.core';
 import { presentOne } from './booking.mapper';
 import { busyBetween, closuresOverlapping, findBooking, nextNumber } from './booking.repo';
+import { recordRefusal, resetRefusals } from './booking.refusals';
 
 const DAY = 86_400_000;
 const unknownCustomer = () => new AppError('booking.unknown_customer', 400, {}, { errors: [{ path: 'customerId', message: 'booking.unknown_customer' }] });
@@ -68,47 +69,63 @@ export function createBookingCreate(core: BookingCore) {
     const now = clock.now();
     const timeZone = await core.timeZone();
     const day = zonedDate(now, timeZone);
-    return orSlotFull(resource, w, async () => {
-      // the day's counter row is one for every booking of the day: taken in its own statement, not held
-      // for the booking's whole transaction (where it queued all 20 desks behind each other); a refused
-      // booking leaves a gap in the day's numbers, which nobody reads
-      const number = await nextNumber(db, day);
-      return idempotent(db, { ...idem, actorId: ctx.actor.id, body: input, now }, async (trx) => {
-        const c = await trx.selectFrom('customers').select(['owner_id', 'lifecycle', 'merged_into']).where('id', '=', input.customerId).executeTakeFirst();
-        // booking for a customer one may not see would reveal it: the same answer as "no such customer"
-        if (!c || c.merged_into || c.lifecycle === 'closed' || !canSee(ctx.actor, c)) throw unknownCustomer();
-        await claim(core, trx, resource, w, { timeZone });
-        const exclusive = isExclusive(resource.capacity);
-        const row = await trx
-          .insertInto('bookings')
-          .values({
-            number,
-            customer_id: input.customerId,
-            resource_id: resource.id,
-            starts_at: w.startsAt,
-            ends_at: w.endsAt,
-            places: w.places,
-            exclusive,
-            slot_starts_at: exclusive ? null : w.startsAt,
-            channel: input.channel,
-            notes: input.notes,
-            taken_by_id: actorId(ctx),
-            taken_by_name: ctx.actor.name,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning(['id', 'number', 'customer_id', 'starts_at'])
-          .executeTakeFirstOrThrow();
-        await appendAudit(trx, ctx, {
-          action: 'booking.create',
-          entityType: 'booking',
-          entityId: row.id,
-          detail: { number: row.number, resource: resource.name, startsAt: input.startsAt, endsAt: input.endsAt, places: w.places, channel: input.channel },
+    try {
+      return await take();
+    } catch (e) {
+      // seed 004 引导合理排课: a refusal for a full time is recorded; two in a row flag the customer
+      if (!(e instanceof AppError) || e.code !== 'booking.slot_full') throw e;
+      const refusedInRow = await recordRefusal(db, { customerId: input.customerId, resourceId: resource.id, ...w, takenByName: ctx.actor.name }, now);
+      throw new AppError(e.code, e.status, e.params, { ...e.extra, body: { ...e.extra.body, refusedInRow, flagged: refusedInRow >= 2 } });
+    }
+
+    function take() {
+      return orSlotFull(resource, w, async () => {
+        // the day's counter row is one for every booking of the day: taken in its own statement, not held
+        // for the booking's whole transaction (where it queued all 20 desks behind each other); a refused
+        // booking leaves a gap in the day's numbers, which nobody reads
+        const number = await nextNumber(db, day);
+        return idempotent(db, { ...idem, actorId: ctx.actor.id, body: input, now }, async (trx) => {
+          const c = await trx.selectFrom('customers').select(['owner_id', 'lifecycle', 'merged_into']).where('id', '=', input.customerId).executeTakeFirst();
+          // booking for a customer one may not see would reveal it: the same answer as "no such customer"
+          if (!c || c.merged_into || c.lifecycle === 'closed' || !canSee(ctx.actor, c)) throw unknownCustomer();
+          await claim(core, trx, resource, w, { timeZone });
+          const exclusive = isExclusive(resource.capacity);
+          const row = await trx
+            .insertInto('bookings')
+            .values({
+              number,
+              customer_id: input.customerId,
+              resource_id: resource.id,
+              starts_at: w.startsAt,
+              ends_at: w.endsAt,
+              places: w.places,
+              exclusive,
+              slot_starts_at: exclusive ? null : w.startsAt,
+              channel: input.channel,
+              notes: input.notes,
+              card_id: input.cardId ?? null,
+              taken_by_id: actorId(ctx),
+              taken_by_name: ctx.actor.name,
+              created_at: now,
+              updated_at: now,
+            })
+            .returning(['id', 'number', 'customer_id', 'starts_at'])
+            .executeTakeFirstOrThrow();
+          await appendAudit(trx, ctx, {
+            action: 'booking.create',
+            entityType: 'booking',
+            entityId: row.id,
+            detail: { number: row.number, resource: resource.name, startsAt: input.startsAt, endsAt: input.endsAt, places: w.places, channel: input.channel },
+          });
+          await onTimeline(trx, ctx, { ...row, resource_name: resource.name }, 'booked', now, timeZone, { channel: input.channel, places: w.places });
+          await resetRefusals(trx, input.customerId, now);
+          const taken = (await findBooking(trx, row.id))!;
+          // the cards module holds the lessons here, or refuses the booking (约课 requires remaining lessons)
+          await emit(core, trx, ctx, 'booked', taken, now);
+          return { status: 201, body: await presentOne(trx, ctx, taken) };
         });
-        await onTimeline(trx, ctx, { ...row, resource_name: resource.name }, 'booked', now, timeZone, { channel: input.channel, places: w.places });
-        return { status: 201, body: await presentOne(trx, ctx, (await findBooking(trx, row.id))!) };
       });
-    });
+    }
   }
 
   return { create, orSlotFull };

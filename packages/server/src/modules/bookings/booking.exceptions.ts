@@ -52,6 +52,7 @@ export function createBookingExceptions(core: BookingCore, steps: BookingSteps) 
   async function decide(ctx: Ctx, id: string, input: { approve: boolean; note: string }): Promise<Booking> {
     const now = clock.now();
     const tz = await core.timeZone(); // read before the transaction (PGlite is one session)
+    const o = await steps.offerOutside();
     await db.transaction().execute(async (trx) => {
       const row = await steps.load(trx, ctx, id, 'decide_exception');
       const pending = await trx
@@ -77,6 +78,8 @@ export function createBookingExceptions(core: BookingCore, steps: BookingSteps) 
           .execute();
         // the credit comes back: a no-show's deduction is reversed by the cards module's `waived` hook
         await emit(core, trx, ctx, 'waived', row, now);
+        // a booked place given back goes to the waiting list (a no-show's time has passed: nobody waits for it)
+        if (row.status === 'booked') await steps.freed(trx, ctx, row, now, o);
       }
       const step = input.approve ? 'exception_approved' : 'exception_rejected';
       await appendAudit(trx, ctx, { action: `booking.${step}`, entityType: 'booking', entityId: id, detail: { number: row.number, note: input.note } });

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { App } from '../../app';
 import { ctxOf, needs } from '../../lib/auth';
 import { invalid } from '../../lib/errors';
+import { bookingExtrasRoutes } from './booking.extras-routes';
 
 const listQuery = z.object({
   resourceId: z.string().uuid().optional(),
@@ -30,6 +31,7 @@ const feedQuery = z.object({ resourceId: z.string().uuid().optional(), customerI
 export function bookingRoutes(app: App) {
   const { bookings } = app.services;
   const tags = ['bookings'];
+  bookingExtrasRoutes(app);
 
   app.get(
     '/api/v1/bookings/settings',

@@ -7,13 +7,23 @@ import { createBookingCreate } from './booking.create';
 import { createExceptionList } from './booking.exception-list';
 import { createBookingExceptions } from './booking.exceptions';
 import { createBookingFeed } from './booking.feed';
+import { createBookingExtrasSettings } from './booking.extras-settings';
+import { flaggedCustomers, refusalFlag } from './booking.refusals';
+import { createBookingWaitlist } from './booking.waitlist';
+import { createMailer } from '../../lib/mailer';
 import { presentMany } from './booking.mapper';
 import { selectBookings } from './booking.repo';
 import { bookingNotFound, createBookingSteps } from './booking.steps';
 
 /** Bookings (预约): take, list, cancel, move, mark attendance, exceptions; hooks for the cards module. */
 export function createBookingService(deps: BookingDeps) {
-  const core: BookingCore = { ...deps, hooks: { no_show: [], waived: [] } };
+  const core: BookingCore = {
+    ...deps,
+    hooks: { booked: [], attended: [], cancelled: [], no_show: [], waived: [] },
+    // bookings' extras (issue 6): waiting list offers, closure notices and the day's sheet
+    extras: createBookingExtrasSettings(deps),
+    mailer: createMailer({ db: deps.db, config: deps.config ?? {} }),
+  };
   const { db } = core;
   const { create, orSlotFull } = createBookingCreate(core);
   const steps = createBookingSteps(core, orSlotFull);
@@ -55,8 +65,35 @@ export function createBookingService(deps: BookingDeps) {
     return presentMany(db, ctx, rows);
   }
 
+  const waitlist = createBookingWaitlist(core);
+
+  /** The "refused twice" flag of one customer (the customer page, the booking form); out of scope is not found. */
+  async function flagOf(ctx: Ctx, customerId: string) {
+    const c = await db.selectFrom('customers').select(['owner_id', 'lifecycle', 'merged_into']).where('id', '=', customerId).executeTakeFirst();
+    if (!c || !canSee(ctx.actor, c)) throw notFound();
+    return refusalFlag(db, customerId);
+  }
+
+  /** The supervisor's list of customers refused twice in a row (seed 004: offer them priority). */
+  async function flagged(ctx: Ctx) {
+    const rows = await flaggedCustomers(db);
+    return rows
+      .filter((r) => canSee(ctx.actor, { owner_id: r.owner_id, lifecycle: r.lifecycle, merged_into: r.merged_into }))
+      .map((r) => ({
+        customerId: r.customer_id,
+        customerName: r.name,
+        refusedInRow: r.refused_in_row,
+        lastRefusedAt: r.last_refused_at?.toISOString() ?? null,
+      }));
+  }
+
   return {
     on,
+    waitlist,
+    flagOf,
+    flagged,
+    extras: core.extras,
+    mailer: core.mailer,
     create,
     get,
     forResourceDay,

@@ -18,6 +18,7 @@ import { canSee } from '../customers';
 import { claim, emit, onTimeline, type BookingCore } from './booking.core';
 import { customerFacts, presentOne } from './booking.mapper';
 import { findBooking, releaseSlot, type BookingRow } from './booking.repo';
+import { offerFreed, type OfferOutside } from './booking.waitlist';
 
 export const bookingNotFound = () => new AppError('booking.not_found', 404);
 
@@ -47,12 +48,32 @@ export function createBookingSteps(
     if (row.status === 'booked' && row.slot_starts_at) await releaseSlot(trx, row.resource_id, row.slot_starts_at, row.places);
   }
 
+  /** Read before a transaction: what offering a freed place to the waiting list needs. */
+  async function offerOutside(): Promise<OfferOutside> {
+    return { timeZone: await core.timeZone(), holdHours: (await core.extras.read()).offerHoldHours };
+  }
+
+  /**
+   * The place `row` held is free again: a held waiting-list offer on it is over, and the next customer
+   * waiting for that time is offered the place, in the same transaction.
+   */
+  async function freed(trx: Db, ctx: Ctx, row: BookingRow, now: Date, o: OfferOutside) {
+    await trx
+      .updateTable('booking_waitlist')
+      .set({ status: 'declined', decided_by_name: ctx.actor.name, decided_at: now, updated_at: now })
+      .where('offer_booking_id', '=', row.id)
+      .where('status', '=', 'offered')
+      .execute();
+    await offerFreed(core, trx, ctx, { resourceId: row.resource_id, startsAt: row.starts_at, endsAt: row.ends_at }, now, o);
+  }
+
   const reread = async (ctx: Ctx, id: string): Promise<Booking> => presentOne(db, ctx, (await findBooking(db, id))!);
 
   async function cancel(ctx: Ctx, id: string, input: { via: BookingChannel; reason: string; version: number }): Promise<Booking> {
     const now = clock.now();
     const tz = await core.timeZone(); // read before the transaction (PGlite is one session)
     const settings = await core.settings.read();
+    const o = await offerOutside();
     await db.transaction().execute(async (trx) => {
       const row = await load(trx, ctx, id, 'cancel', input.version);
       notFrozen(settings, row, input.via);
@@ -69,6 +90,8 @@ export function createBookingSteps(
         detail: { number: row.number, via: input.via, reason: input.reason },
       });
       await onTimeline(trx, ctx, row, 'cancelled', now, tz, { via: input.via, reason: input.reason });
+      await emit(core, trx, ctx, 'cancelled', row, now); // the card's held lessons come back
+      await freed(trx, ctx, row, now, o); // the next on the waiting list is offered the place
     });
     return reread(ctx, id);
   }
@@ -82,6 +105,7 @@ export function createBookingSteps(
     const resource = await core.resources.get(first.resource_id);
     const w = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), places: first.places };
     const settings = await core.settings.read();
+    const o = await offerOutside();
     await orSlotFull(resource, w, () =>
       db.transaction().execute(async (trx) => {
         const row = await load(trx, ctx, id, 'move', input.version);
@@ -96,6 +120,8 @@ export function createBookingSteps(
         const detail = { number: row.number, via: input.via, from: row.starts_at.toISOString(), to: input.startsAt };
         await appendAudit(trx, ctx, { action: 'booking.move', entityType: 'booking', entityId: id, detail });
         await onTimeline(trx, ctx, { ...row, starts_at: w.startsAt }, 'moved', now, tz, { via: input.via, from: row.starts_at.toISOString() });
+        // the old time is free for the waiting list (an offer on the booking itself moves with it)
+        await offerFreed(core, trx, ctx, { resourceId: row.resource_id, startsAt: row.starts_at, endsAt: row.ends_at }, now, o);
       }),
     );
     return reread(ctx, id);
@@ -118,11 +144,11 @@ export function createBookingSteps(
         .execute();
       await appendAudit(trx, ctx, { action: `booking.${input.outcome}`, entityType: 'booking', entityId: id, detail: { number: row.number } });
       await onTimeline(trx, ctx, row, input.outcome, now, tz);
-      if (input.outcome === 'no_show') await emit(core, trx, ctx, 'no_show', row, now);
+      await emit(core, trx, ctx, input.outcome, row, now); // attended: the lesson is charged; no_show: deducted
     });
     return reread(ctx, id);
   }
 
-  return { load, release, reread, cancel, move, mark };
+  return { load, release, reread, cancel, move, mark, freed, offerOutside };
 }
 export type BookingSteps = ReturnType<typeof createBookingSteps>;

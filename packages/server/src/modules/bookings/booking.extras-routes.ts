@@ -1,0 +1,131 @@
+import {
+  bookingExtrasSettingsSchema,
+  idParams,
+  mailSettingsSchema,
+  mailStatusSchema,
+  refusalFlagSchema,
+  waitlistEntrySchema,
+  waitlistJoinSchema,
+  waitlistListQuery,
+  waitlistStepSchema,
+} from '@kefu/shared';
+import { z } from 'zod';
+import type { App } from '../../app';
+import { ctxOf, needs } from '../../lib/auth';
+import { appendAudit } from '../audit';
+
+const customerParams = z.object({ customerId: z.string().uuid() });
+
+/** The waiting list, the "refused twice" flag, and the extras' settings (issue 6). */
+export function bookingExtrasRoutes(app: App) {
+  const { bookings } = app.services;
+  const tags = ['bookings'];
+
+  app.get(
+    '/api/v1/bookings/extras-settings',
+    {
+      schema: { tags, summary: '候补留位时长、维护提前通知天数、预订单确认时限与部门', response: { 200: bookingExtrasSettingsSchema } },
+      preValidation: needs('booking:read'),
+    },
+    async () => bookings.extras.read(),
+  );
+  app.put(
+    '/api/v1/bookings/extras-settings',
+    {
+      schema: { tags, summary: '保存候补、维护通知、预订单设置', body: bookingExtrasSettingsSchema, response: { 200: bookingExtrasSettingsSchema } },
+      preValidation: needs('resource:manage'),
+    },
+    async (req) => bookings.extras.save(ctxOf(req), req.body),
+  );
+
+  app.get(
+    '/api/v1/bookings/mail-settings',
+    { schema: { tags, summary: '邮件服务器（SMTP）状态（不含密码）', response: { 200: mailStatusSchema } }, preValidation: needs('resource:manage') },
+    async () => bookings.mailer.status(),
+  );
+  app.put(
+    '/api/v1/bookings/mail-settings',
+    {
+      schema: { tags, summary: '设置邮件服务器（环境变量 SMTP_URL 优先）', body: mailSettingsSchema, response: { 200: mailStatusSchema } },
+      preValidation: needs('resource:manage'),
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const { db, clock } = app.deps;
+      await db.transaction().execute(async (trx) => {
+        const value = JSON.stringify(req.body);
+        await trx
+          .insertInto('settings')
+          .values({ key: 'mail', value, updated_by: ctx.actor.id })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_by: ctx.actor.id, updated_at: clock.now() }))
+          .execute();
+        // the password is not written to the audit log
+        await appendAudit(trx, ctx, {
+          action: 'settings.update',
+          entityType: 'settings',
+          entityId: 'mail',
+          detail: { from: req.body.from, smtp: Boolean(req.body.smtpUrl) },
+        });
+      });
+      return bookings.mailer.status();
+    },
+  );
+
+  app.get(
+    '/api/v1/bookings/waitlist',
+    {
+      schema: {
+        tags,
+        summary: '候补名单（某项目、某客户；live=候补中和留位中）',
+        querystring: waitlistListQuery,
+        response: { 200: z.object({ items: z.array(waitlistEntrySchema) }) },
+      },
+      preValidation: needs('booking:read'),
+    },
+    async (req) => ({ items: await bookings.waitlist.list(ctxOf(req), req.query) }),
+  );
+  app.post(
+    '/api/v1/bookings/waitlist',
+    {
+      schema: { tags, summary: '加入候补（时段已满时）', body: waitlistJoinSchema, response: { 201: waitlistEntrySchema } },
+      preValidation: needs('booking:take'),
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return bookings.waitlist.join(ctxOf(req), req.body);
+    },
+  );
+  for (const step of ['accept', 'decline', 'withdraw'] as const) {
+    const summary = { accept: '客户接受留位（转为正式预约）', decline: '客户放弃留位（名额给下一位）', withdraw: '撤销候补' }[step];
+    app.post(
+      `/api/v1/bookings/waitlist/:id/${step}`,
+      { schema: { tags, summary, params: idParams, body: waitlistStepSchema, response: { 200: waitlistEntrySchema } }, preValidation: needs('booking:take') },
+      async (req) => bookings.waitlist[step](ctxOf(req), req.params.id, req.body),
+    );
+  }
+
+  app.get(
+    '/api/v1/bookings/refusals/:customerId',
+    {
+      schema: { tags, summary: '客户连续约不上的次数（连续两次标记）', params: customerParams, response: { 200: refusalFlagSchema } },
+      preValidation: needs('booking:read'),
+    },
+    async (req) => bookings.flagOf(ctxOf(req), req.params.customerId),
+  );
+  app.get(
+    '/api/v1/bookings/refusals',
+    {
+      schema: {
+        tags,
+        summary: '连续两次约不上的客户（主管优先安排）',
+        response: {
+          200: z.object({
+            items: z.array(z.object({ customerId: z.string(), customerName: z.string(), refusedInRow: z.number(), lastRefusedAt: z.string().nullable() })),
+          }),
+        },
+      },
+      preValidation: needs('booking:read'),
+    },
+    async (req) => ({ items: await bookings.flagged(ctxOf(req)) }),
+  );
+}
