@@ -23,7 +23,9 @@ import { errorHandler, notFoundHandler } from './lib/problem';
 import { zodValidatorCompiler } from './lib/validation';
 import { auditRoutes } from './modules/audit';
 import { authRoutes, createAuthService } from './modules/auth';
-import { bookingRoutes, createBookingService, createBookingSettings } from './modules/bookings';
+import { bookingRoutes, createBookingHolds, createBookingService, createBookingSettings } from './modules/bookings';
+import { createGroupBookingService, createGroupSettings, groupBookingRoutes } from './modules/group-bookings';
+import { createRoomBookingService, roomBookingRoutes } from './modules/room-bookings';
 import { calendarRoutes, createCalendarService } from './modules/calendar';
 import { cardRoutes, createCardService } from './modules/cards';
 import { createFollowUpRuleService, followUpRuleRoutes } from './modules/follow-up-rules';
@@ -59,6 +61,8 @@ function buildServices(deps: Deps) {
   const resources = createResourceService(deps);
   // opening hours and the day's schedule are read in the department's zone (the calendar's)
   const bookings = createBookingService({ ...deps, timeZone, resources, settings: createBookingSettings(deps) });
+  // group bookings and named rooms take their places as ordinary bookings (docs/decisions/016)
+  const holds = createBookingHolds({ ...deps, timeZone, resources, settings: createBookingSettings(deps) });
   // follow-up rules make tasks (a no-show's call at once, in its transaction); the job scheduler runs them and
   // the other timed work once across instances (decision 013); main.ts starts its ticks
   const followUpRules = createFollowUpRuleService({ ...deps, timeZone });
@@ -81,6 +85,8 @@ function buildServices(deps: Deps) {
     notifications: createNotificationService(deps),
     resources,
     bookings,
+    groupBookings: createGroupBookingService({ ...deps, timeZone, resources, holds, settings: createGroupSettings(deps) }),
+    roomBookings: createRoomBookingService({ ...deps, timeZone, resources, holds }),
     followUpRules,
     jobs,
     cards: createCardService(deps),
@@ -177,6 +183,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   notificationRoutes(app);
   resourceRoutes(app);
   bookingRoutes(app);
+  groupBookingRoutes(app);
+  roomBookingRoutes(app);
   cardRoutes(app);
   followUpRoutes(app);
   followUpRuleRoutes(app);
