@@ -40,6 +40,9 @@ import { createSettingsService, settingsRoutes } from './modules/settings';
 import { createNotificationService, notificationRoutes } from './modules/notifications';
 import { createResourceService, resourceRoutes } from './modules/resources';
 import { createUserService, userRoutes } from './modules/users';
+import { createInquiryService, inquiryRoutes } from './modules/inquiries';
+import { createKnowledgeService, knowledgeRoutes } from './modules/knowledge';
+import { createScriptService, scriptRoutes } from './modules/scripts';
 
 export interface Deps {
   db: Db;
@@ -59,6 +62,8 @@ function buildServices(deps: Deps) {
   const customers = createCustomerService({ ...deps, settings, timeZone });
   const complaints = createComplaintService({ ...deps, calendar });
   const resources = createResourceService(deps);
+  // the knowledge base answers the inquiries (suggestions, promotion of a good answer)
+  const knowledge = createKnowledgeService(deps);
   // opening hours and the day's schedule are read in the department's zone (the calendar's)
   const bookings = createBookingService({ ...deps, timeZone, resources, settings: createBookingSettings(deps) });
   // group bookings and named rooms take their places as ordinary bookings (docs/decisions/016)
@@ -83,6 +88,10 @@ function buildServices(deps: Deps) {
     // reports count in the time zone the deadlines are computed in (the calendar's)
     complaintReports: createComplaintReportService({ ...deps, complaints, timeZone }),
     notifications: createNotificationService(deps),
+    knowledge,
+    inquiries: createInquiryService({ ...deps, knowledge }),
+    // the greeting's time of day is the department's (the calendar's zone)
+    scripts: createScriptService({ ...deps, timeZone }),
     resources,
     bookings,
     groupBookings: createGroupBookingService({ ...deps, timeZone, resources, holds, settings: createGroupSettings(deps) }),
@@ -186,6 +195,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   groupBookingRoutes(app);
   roomBookingRoutes(app);
   cardRoutes(app);
+  knowledgeRoutes(app);
+  inquiryRoutes(app);
+  scriptRoutes(app);
   followUpRoutes(app);
   followUpRuleRoutes(app);
   jobRoutes(app);

@@ -42,6 +42,10 @@ export const PERMISSIONS = [
   'follow_up:work', // the agent's day: work one's own follow-up tasks (outcomes, the record form)
   'follow_up:supervise', // every task: distribute, overdue, spot checks, campaigns, tasks by hand
   'follow_up:report', // follow-up KPIs, the campaign summary report and its xlsx
+  'inquiry:record', // record what a caller asked and the answer given (咨询记录)
+  'knowledge:read', // read and search the knowledge base (问题回答资料库) and the standard scripts
+  'knowledge:manage', // write and publish articles, turn good inquiries into articles
+  'script:manage', // edit the standard scripts (标准话术) and the company name they say
   'audit:read',
   'user:manage',
   'role:manage',
@@ -72,6 +76,8 @@ const archive: Permission[] = ['customer:read', 'customer:read_all'];
 const complaintDesk: Permission[] = ['complaint:register', 'complaint:read', 'complaint:read_all', 'complaint:handle', 'complaint:report'];
 // whoever answers the phone books, changes and cancels (seed 003 接受预约, seed 004 约课排课)
 const bookingDesk: Permission[] = ['booking:read', 'booking:take'];
+// everyone in service reads the knowledge base and the scripts, and records the inquiries they answer (SPEC §3)
+const knowledgeDesk: Permission[] = ['inquiry:record', 'knowledge:read'];
 // seed 001 客服专员 职责二 / seed 003 会籍管理员 (7): whoever keeps customers calls them back (回访)
 const followUpDesk: Permission[] = ['follow_up:work'];
 
@@ -87,6 +93,9 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     labelZh: '客服主管',
     labelEn: 'Supervisor',
     permissions: [
+      ...knowledgeDesk,
+      'knowledge:manage',
+      'script:manage',
       ...archive,
       'customer:create',
       'customer:update',
@@ -106,13 +115,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     labelZh: '客服专员',
     labelEn: 'Agent',
     // seed 004 约课排课: the agent books lessons and takes them off the card at the desk
-    permissions: [...bookingDesk, ...followUpDesk, 'customer:read', 'customer:create', 'customer:update', 'complaint:register', 'complaint:read', 'card:read', 'card:spend'],
+    permissions: [...bookingDesk, ...followUpDesk, 'customer:read', 'customer:create', 'customer:update', 'complaint:register', 'complaint:read', 'card:read', 'card:spend', ...knowledgeDesk],
   },
   {
     name: 'archivist',
     labelZh: '档案专员',
     labelEn: 'Archivist',
     permissions: [
+      'knowledge:read',
       ...archive,
       'customer:create',
       'customer:update',
@@ -125,13 +135,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'complaint:read',
     ],
   },
-  { name: 'complaints', labelZh: '客诉专员', labelEn: 'Complaint officer', permissions: [...archive, 'customer:create', ...complaintDesk, ...followUpDesk, 'booking:read'] },
+  { name: 'complaints', labelZh: '客诉专员', labelEn: 'Complaint officer', permissions: [...knowledgeDesk, ...archive, 'customer:create', ...complaintDesk, ...followUpDesk, 'booking:read'] },
   {
     name: 'membership',
     labelZh: '会籍管理员',
     labelEn: 'Membership officer',
     // seed 003 会籍管理员: members' records and cards; adjustments wait for the manager
     permissions: [
+      ...knowledgeDesk,
       ...archive,
       ...bookingDesk,
       ...followUpDesk,

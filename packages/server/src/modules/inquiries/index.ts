@@ -1,0 +1,2 @@
+export { createInquiryService, type InquiryService } from './inquiry.service';
+export { inquiryRoutes } from './inquiry.routes';

@@ -1,0 +1,2 @@
+export { createScriptService, type ScriptService } from './script.service';
+export { scriptRoutes } from './script.routes';
