@@ -40,6 +40,9 @@ import { createSettingsService, settingsRoutes } from './modules/settings';
 import { createNotificationService, notificationRoutes } from './modules/notifications';
 import { createResourceService, resourceRoutes } from './modules/resources';
 import { createUserService, userRoutes } from './modules/users';
+import { createInteractionService, interactionRoutes } from './modules/interactions';
+import { amiConfigFromEnv, createTelephonyService, telephonyRoutes, type AmiConfig } from './modules/telephony';
+import { createMemoryPubSub, type PubSub } from './lib/pubsub';
 import { createInquiryService, inquiryRoutes } from './modules/inquiries';
 import { createKnowledgeService, knowledgeRoutes } from './modules/knowledge';
 import { createScriptService, scriptRoutes } from './modules/scripts';
@@ -51,6 +54,10 @@ export interface Deps {
   config: Config;
   /** PGlite's handle, for bulk COPY (the customer import); absent on PostgreSQL and in most tests */
   pglite?: PGlite | null;
+  /** messages between instances (the screen pop): main.ts gives PostgreSQL's LISTEN/NOTIFY; in-process when absent */
+  pubsub?: PubSub;
+  /** click-to-call through Asterisk AMI; from the environment (KEFU_AMI_*) when absent, null: not configured */
+  ami?: AmiConfig | null;
 }
 
 function buildServices(deps: Deps) {
@@ -62,6 +69,7 @@ function buildServices(deps: Deps) {
   const customers = createCustomerService({ ...deps, settings, timeZone });
   const complaints = createComplaintService({ ...deps, calendar });
   const resources = createResourceService(deps);
+  const interactions = createInteractionService({ ...deps, timeZone });
   // the knowledge base answers the inquiries (suggestions, promotion of a good answer)
   const knowledge = createKnowledgeService(deps);
   // opening hours and the day's schedule are read in the department's zone (the calendar's)
@@ -99,6 +107,8 @@ function buildServices(deps: Deps) {
     followUpRules,
     jobs,
     cards: createCardService(deps),
+    interactions,
+    telephony: createTelephonyService({ ...deps, pubsub: deps.pubsub ?? createMemoryPubSub(), ami: deps.ami !== undefined ? deps.ami : amiConfigFromEnv(), interactions }),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -195,6 +205,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   groupBookingRoutes(app);
   roomBookingRoutes(app);
   cardRoutes(app);
+  interactionRoutes(app);
+  telephonyRoutes(app);
   knowledgeRoutes(app);
   inquiryRoutes(app);
   scriptRoutes(app);

@@ -37,6 +37,8 @@ export const userCreateSchema = z.object({
   roles: z.array(z.string()).min(1, { message: 'v.required' }),
   departmentId: z.string().uuid().nullish().transform((v) => v ?? null),
   agentNo: z.string().trim().max(16).nullish().transform((v) => v || null),
+  /** the PBX extension that rings for this user (screen pop, click-to-call) */
+  extension: z.string().trim().regex(/^\d{2,10}$/, { message: 'v.extension' }).nullish().transform((v) => v || null),
 });
 
 export const userUpdateSchema = z.object({
@@ -44,6 +46,7 @@ export const userUpdateSchema = z.object({
   roles: z.array(z.string()).min(1, { message: 'v.required' }).optional(),
   departmentId: z.string().uuid().nullable().optional(),
   agentNo: z.string().trim().max(16).nullable().optional(),
+  extension: z.union([z.literal(''), z.string().trim().regex(/^\d{2,10}$/, { message: 'v.extension' })]).nullable().optional().transform((v) => (v === '' ? null : v)),
   active: z.boolean().optional(),
   password: z.string().min(8, { message: 'v.password' }).max(200).optional(),
   version: z.number().int().min(1),
@@ -56,6 +59,7 @@ export const userSchema = z.object({
   roles: z.array(z.string()),
   departmentId: z.string().nullable(),
   agentNo: z.string().nullable(),
+  extension: z.string().nullable(),
   active: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),

@@ -1,6 +1,7 @@
 import { BOOKING_MESSAGES } from './booking-messages';
 import { CALENDAR_MESSAGES } from './calendar/messages';
 import { CARD_MESSAGES } from './card-messages';
+import { INTERACTION_MESSAGES } from './interaction-messages';
 import { INQUIRY_MESSAGES } from './inquiry-messages';
 import { GROUP_BOOKING_MESSAGES } from './group-booking-messages';
 import { FOLLOW_UP_MESSAGES } from './follow-up-messages';
@@ -101,6 +102,7 @@ export const MESSAGES = {
   ...COMPLAINT_REPORT_MESSAGES,
   ...CALENDAR_MESSAGES,
   ...CARD_MESSAGES,
+  ...INTERACTION_MESSAGES,
   ...INQUIRY_MESSAGES,
   ...GROUP_BOOKING_MESSAGES,
   ...FOLLOW_UP_MESSAGES,

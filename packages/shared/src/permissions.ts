@@ -46,6 +46,10 @@ export const PERMISSIONS = [
   'knowledge:read', // read and search the knowledge base (问题回答资料库) and the standard scripts
   'knowledge:manage', // write and publish articles, turn good inquiries into articles
   'script:manage', // edit the standard scripts (标准话术) and the company name they say
+  'interaction:read', // calls, visits, chats and emails of the customers in the role's scope; the call log
+  'interaction:record', // record an interaction by hand, write the summary of one's calls
+  'telephony:call', // click-to-call through the PBX (the server dials the real number, masked or not)
+  'telephony:events', // integrations: the PBX posts ringing / answered / ended (an API key's permission)
   'audit:read',
   'user:manage',
   'role:manage',
@@ -76,6 +80,8 @@ const archive: Permission[] = ['customer:read', 'customer:read_all'];
 const complaintDesk: Permission[] = ['complaint:register', 'complaint:read', 'complaint:read_all', 'complaint:handle', 'complaint:report'];
 // whoever answers the phone books, changes and cancels (seed 003 接受预约, seed 004 约课排课)
 const bookingDesk: Permission[] = ['booking:read', 'booking:take'];
+// whoever talks to customers records it, and may dial from the customer page (SPEC §3)
+const contactDesk: Permission[] = ['interaction:read', 'interaction:record', 'telephony:call'];
 // everyone in service reads the knowledge base and the scripts, and records the inquiries they answer (SPEC §3)
 const knowledgeDesk: Permission[] = ['inquiry:record', 'knowledge:read'];
 // seed 001 客服专员 职责二 / seed 003 会籍管理员 (7): whoever keeps customers calls them back (回访)
@@ -86,13 +92,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     name: 'manager',
     labelZh: '客服经理',
     labelEn: 'Service manager',
-    permissions: PERMISSIONS.filter((p) => !['user:manage', 'role:manage', 'apikey:manage'].includes(p)),
+    permissions: PERMISSIONS.filter((p) => !['user:manage', 'role:manage', 'apikey:manage', 'telephony:events'].includes(p)),
   },
   {
     name: 'supervisor',
     labelZh: '客服主管',
     labelEn: 'Supervisor',
     permissions: [
+      ...contactDesk,
       ...knowledgeDesk,
       'knowledge:manage',
       'script:manage',
@@ -115,7 +122,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     labelZh: '客服专员',
     labelEn: 'Agent',
     // seed 004 约课排课: the agent books lessons and takes them off the card at the desk
-    permissions: [...bookingDesk, ...followUpDesk, 'customer:read', 'customer:create', 'customer:update', 'complaint:register', 'complaint:read', 'card:read', 'card:spend', ...knowledgeDesk],
+    permissions: [...contactDesk, ...bookingDesk, ...followUpDesk, 'customer:read', 'customer:create', 'customer:update', 'complaint:register', 'complaint:read', 'card:read', 'card:spend', ...knowledgeDesk],
   },
   {
     name: 'archivist',
@@ -135,13 +142,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       'complaint:read',
     ],
   },
-  { name: 'complaints', labelZh: '客诉专员', labelEn: 'Complaint officer', permissions: [...knowledgeDesk, ...archive, 'customer:create', ...complaintDesk, ...followUpDesk, 'booking:read'] },
+  { name: 'complaints', labelZh: '客诉专员', labelEn: 'Complaint officer', permissions: [...contactDesk, ...knowledgeDesk, ...archive, 'customer:create', ...complaintDesk, ...followUpDesk, 'booking:read'] },
   {
     name: 'membership',
     labelZh: '会籍管理员',
     labelEn: 'Membership officer',
     // seed 003 会籍管理员: members' records and cards; adjustments wait for the manager
     permissions: [
+      ...contactDesk,
       ...knowledgeDesk,
       ...archive,
       ...bookingDesk,

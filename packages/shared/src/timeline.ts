@@ -8,6 +8,7 @@ import {
   type Satisfaction,
 } from './complaint';
 import { cardSummary } from './card-timeline';
+import { interactionSummary } from './interaction';
 import { inquirySummary } from './inquiry';
 import { followUpSummary } from './follow-up-timeline';
 import { LIFECYCLE_LABELS, type LifecycleState } from './customer-lifecycle';
@@ -79,6 +80,7 @@ export function timelineSummary(kind: string, data: Data, lang: Lang): string {
       if (kind.startsWith('card.')) return cardSummary(kind.slice('card.'.length), data, lang) ?? kind;
       if (kind.startsWith('inquiry.')) return inquirySummary(kind.slice('inquiry.'.length), data, lang) ?? kind;
       if (kind.startsWith('booking.')) return bookingSummary(kind.slice('booking.'.length), data, lang) ?? kind;
+      if (kind.startsWith('interaction.')) return interactionSummary(kind.slice('interaction.'.length), data, lang) ?? kind;
       if (kind.startsWith('follow_up.')) return followUpSummary(kind.slice('follow_up.'.length), data, lang) ?? kind;
       return str(data.summary) || kind;
   }

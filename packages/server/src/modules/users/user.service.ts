@@ -17,6 +17,7 @@ export function toUser(r: UserRow): User {
     roles: r.roles,
     departmentId: r.department_id,
     agentNo: r.agent_no,
+    extension: r.extension,
     active: r.active,
     lastLoginAt: r.last_login_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
@@ -31,6 +32,8 @@ export interface NewUser {
   roles: string[];
   departmentId: string | null;
   agentNo: string | null;
+  /** the PBX extension (screen pop, click-to-call); unique among users */
+  extension?: string | null;
   mustChangePassword?: boolean;
 }
 
@@ -52,9 +55,18 @@ export function createUserService(deps: { db: Db; clock: Clock }) {
     if (!found) throw new AppError('error.validation', 400, {}, { errors: [{ path: 'departmentId', message: 'user.unknown_department' }] });
   }
 
+  /** One user per extension (the PBX rings one agent); the unique index decides a race, this answers clearly. */
+  async function checkExtension(extension: string | null | undefined, self: string | null) {
+    if (!extension) return;
+    let q = db.selectFrom('users').select('id').where('extension', '=', extension);
+    if (self) q = q.where('id', '<>', self);
+    if (await q.executeTakeFirst()) throw new AppError('error.validation', 400, {}, { errors: [{ path: 'extension', message: 'user.extension_taken' }] });
+  }
+
   async function create(ctx: Ctx, input: NewUser): Promise<User> {
     await checkRoles(input.roles);
     await checkDepartment(input.departmentId);
+    await checkExtension(input.extension, null);
     const taken = await db.selectFrom('users').select('id').where(sql`lower(username)`, '=', input.username.toLowerCase()).executeTakeFirst();
     if (taken) throw new AppError('error.validation', 400, {}, { errors: [{ path: 'username', message: 'user.username_taken' }] });
     const password_hash = await hashPassword(input.password);
@@ -72,6 +84,7 @@ export function createUserService(deps: { db: Db; clock: Clock }) {
           roles: input.roles,
           department_id: input.departmentId,
           agent_no: input.agentNo,
+          extension: input.extension ?? null,
           must_change_password: input.mustChangePassword ?? false,
         })
         .returningAll()
@@ -84,10 +97,11 @@ export function createUserService(deps: { db: Db; clock: Clock }) {
   async function update(
     ctx: Ctx,
     id: string,
-    patch: { displayName?: string; roles?: string[]; departmentId?: string | null; agentNo?: string | null; active?: boolean; password?: string; version: number },
+    patch: { displayName?: string; roles?: string[]; departmentId?: string | null; agentNo?: string | null; extension?: string | null | undefined; active?: boolean; password?: string; version: number },
   ): Promise<User> {
     if (patch.roles) await checkRoles(patch.roles);
     await checkDepartment(patch.departmentId);
+    await checkExtension(patch.extension, id);
     const password_hash = patch.password ? await hashPassword(patch.password) : undefined;
     return db.transaction().execute(async (trx) => {
       // Changes that may take away an admin are serialised: two admins disabling each other at once
@@ -108,6 +122,7 @@ export function createUserService(deps: { db: Db; clock: Clock }) {
           ...(patch.roles !== undefined ? { roles: patch.roles } : {}),
           ...(patch.departmentId !== undefined ? { department_id: patch.departmentId } : {}),
           ...(patch.agentNo !== undefined ? { agent_no: patch.agentNo } : {}),
+          ...(patch.extension !== undefined ? { extension: patch.extension } : {}),
           ...(patch.active !== undefined ? { active: patch.active } : {}),
           ...(password_hash ? { password_hash, must_change_password: true } : {}),
           updated_at: clock.now(),
