@@ -7,6 +7,7 @@
  * --complaints N (open cases, 100,000 by default), --only customers|complaints|cards (some parts; all by default).
  * Then booking creation on PostgreSQL, 20 clients (booking.ts): --booking-requests N, --booking-runs N; --only bookings.
  * Then card spends per second on one hot card and on many (card-spend.ts): --card-spends N, --card-runs N.
+ * Then the monthly follow-up rule over the whole archive (follow-ups.ts): --only follow-ups, --follow-up-runs N.
  */
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -15,6 +16,7 @@ import { benchBookings, type BookingBenchResult } from './booking';
 import { benchCardSpends, type CardSpendResult } from './card-spend';
 import { benchComplaintQueue, type QueueResult } from './complaint-queue';
 import { benchEngine, type EngineResult } from './engine';
+import { benchFollowUps, writeFollowUpReport, type FollowUpBenchResult } from './follow-ups';
 import { writeBookingReport, writeCardReport, writeQueueReport, writeReport } from './report';
 
 function arg(name: string, fallback: string): string {
@@ -68,6 +70,15 @@ async function main() {
       );
     }
   }
+  const followUps: FollowUpBenchResult[] = [];
+  if (only.includes('follow-ups')) {
+    log(`Generating ${count.toLocaleString()} customers for the follow-up rules…`);
+    const customers = generateCustomers(count, 10);
+    for (const engine of engines) {
+      log(`\n== ${engine}: the monthly follow-up rule`);
+      followUps.push(await benchFollowUps(engine, customers, { runs: Number(arg('follow-up-runs', '3')), log }));
+    }
+  }
   const machine = {
     date: new Date().toISOString().slice(0, 10),
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
@@ -85,6 +96,7 @@ async function main() {
   if (queues.length) writeQueueReport({ machine, queries: Math.min(queries, 100), results: queues });
   if (spends.length) writeCardReport({ machine, results: spends });
   if (bookings.length) writeBookingReport({ machine, results: bookings });
+  if (followUps.length) writeFollowUpReport({ machine, results: followUps });
   log('\nWritten to docs/benchmarks.md');
 }
 

@@ -12,7 +12,7 @@ describe('the lost-deal sample size', () => {
     [21, 15, 4],
     [100, 15, 15],
     [7, 50, 4],
-  ])('%i lost deals at %i%% -> %i calls', (count, percent, size) => {
+  ])('%i lost deals, %i per cent: %i calls', (count, percent, size) => {
     expect(sampleSize(count, percent)).toBe(size);
     expect(size / Math.max(count, 1)).toBeGreaterThanOrEqual(count ? percent / 100 : 0);
   });
@@ -85,7 +85,7 @@ describeEachDb('follow-up rules: the customer archive', (env) => {
     expect(await runRule(manager, 'monthly_coverage')).toBe(0);
     // November is another month: the same customer gets November's task
     env().clock.set('2026-11-01T01:00:00Z');
-    await runRule(manager, 'monthly_coverage');
+    await runRule(await userClient(env(), ['manager']), 'monthly_coverage');
     expect((await tasksOf(env(), [never])).map((t) => t.dedupe_key)).toEqual([`monthly:2026-10:${never}`, `monthly:2026-11:${never}`]);
   });
 
@@ -128,10 +128,12 @@ describeEachDb('follow-up rules: the customer archive', (env) => {
     const consented = await customer(env(), { consent_marketing: true, owner_id: owner.id });
     const silent = await customer(env(), { consent_marketing: false });
     env().clock.set('2027-01-30T02:00:00Z'); // 7 days before: not yet
-    await runRule(manager, 'holiday', { daysBefore: 5, festivals: ['spring_festival'] });
+    const later = await userClient(env(), ['manager']); // signed in on that day
+    await runRule(later, 'holiday', { daysBefore: 5, festivals: ['spring_festival'] });
     expect(await tasksOf(env(), [consented, silent])).toHaveLength(0);
     env().clock.set('2027-02-01T02:00:00Z');
-    await runRule(manager, 'holiday', { daysBefore: 5, festivals: ['spring_festival'] });
+    const eve = await userClient(env(), ['manager']);
+    await runRule(eve, 'holiday', { daysBefore: 5, festivals: ['spring_festival'] });
     const tasks = await tasksOf(env(), [consented, silent]);
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({
@@ -142,7 +144,7 @@ describeEachDb('follow-up rules: the customer archive', (env) => {
       assignee_id: owner.id,
     });
     expect(tasks[0]!.due_at.toISOString()).toBe('2027-02-05T16:00:00.000Z');
-    expect(await runRule(manager, 'holiday', { daysBefore: 5, festivals: ['spring_festival'] })).toBe(0);
+    expect(await runRule(eve, 'holiday', { daysBefore: 5, festivals: ['spring_festival'] })).toBe(0);
   });
 
   it('lost-customer recall: lost for 30 days, once per loss', async () => {
@@ -161,6 +163,7 @@ describeEachDb('follow-up rules: the customer archive', (env) => {
   it('lost deals: at least 15% of last month’s, rounded up, the same sample on every run', async () => {
     await setup();
     env().clock.set('2027-06-15T02:00:00Z'); // last month: May 2027, which no other test touches
+    const june = await userClient(env(), ['manager']);
     const lost: string[] = [];
     for (let i = 0; i < 21; i += 1) {
       const id = await customer(env(), { lifecycle: 'lost' });
@@ -169,13 +172,13 @@ describeEachDb('follow-up rules: the customer archive', (env) => {
     }
     const april = await customer(env(), { lifecycle: 'lost' });
     await timeline(env(), april, 'customer.lifecycle', '2027-04-30T02:00:00Z', { from: 'active', to: 'lost' });
-    const made = await runRule(manager, 'lost_deal_sample', { percent: 15 });
+    const made = await runRule(june, 'lost_deal_sample', { percent: 15 });
     expect(made).toBe(4); // ceil(21 × 15%) = ceil(3.15)
     const tasks = await tasksOf(env(), [...lost, april]);
     expect(tasks).toHaveLength(4);
     expect(tasks.every((t) => lost.includes(t.customer_id) && t.dedupe_key.startsWith('lost_deal:2027-05:'))).toBe(true);
     expect(tasks[0]!.reason_params).toEqual({ month: '2027-05', sample: 4, total: 21 });
-    expect(await runRule(manager, 'lost_deal_sample', { percent: 15 })).toBe(0);
+    expect(await runRule(june, 'lost_deal_sample', { percent: 15 })).toBe(0);
   });
 
   it('settings: rules listed with defaults; bad params 422 in Chinese; stale version 409; run of a rule that is off 409; others 401/403/404', async () => {

@@ -5,6 +5,7 @@ import {
   CreditCardOutlined,
   ContactsOutlined,
   ControlOutlined,
+  CustomerServiceOutlined,
   ExportOutlined,
   ImportOutlined,
   ScheduleOutlined,
@@ -86,6 +87,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { key: 'archiveSettings', label: 'nav.archiveSettings', icon: <SettingOutlined />, to: '/archive-settings', anyOf: ['customer:settings'] },
   { key: 'complaintSettings', label: 'nav.complaintSettings', icon: <ControlOutlined />, to: '/complaint-settings', anyOf: ['complaint:settings'] },
+  { key: 'followUpRules', label: 'nav.followUpRules', icon: <CustomerServiceOutlined />, to: '/follow-up-rules', anyOf: ['follow_up:settings'] },
   { key: 'calendar', label: 'nav.calendar', icon: <CalendarOutlined />, to: '/calendar', anyOf: ['calendar:manage'] },
   { key: 'audit', label: 'nav.audit', icon: <AuditOutlined />, to: '/audit-log', anyOf: ['audit:read'] },
   {

@@ -77,6 +77,11 @@ export const APP_ROUTES: AppRoute[] = [
     Page: page(() => import('../features/bookings/pages/ExceptionsPage'), 'ExceptionsPage'),
     anyOf: ['booking:approve'],
   },
+  {
+    path: '/follow-up-rules',
+    Page: page(() => import('../features/follow-up-rules/pages/FollowUpRulesPage'), 'FollowUpRulesPage'),
+    anyOf: ['follow_up:settings'],
+  },
   { path: '/calendar', Page: page(() => import('../features/calendar/pages/CalendarPage'), 'CalendarPage'), anyOf: ['calendar:manage'] },
   { path: '/audit-log', Page: page(() => import('../features/audit/AuditLogPage'), 'AuditLogPage'), anyOf: ['audit:read'] },
   { path: '/admin/users', Page: page(() => import('../features/admin/pages/UsersPage'), 'UsersPage'), anyOf: ['user:manage'] },

@@ -18,6 +18,7 @@ import { customerImportText } from '../../features/customer-import/text';
 import { customerDetailText } from '../../features/customers/detail-text';
 import { customerFormText } from '../../features/customers/form-text';
 import { customerText } from '../../features/customers/text';
+import { followUpRuleText } from '../../features/follow-up-rules/text';
 import { notificationText } from '../../features/notifications/text';
 import { commonText } from './common-text';
 
@@ -41,6 +42,7 @@ export const CATALOG = {
   ...complaintStepText,
   ...complaintReportText,
   ...notificationText,
+  ...followUpRuleText,
   ...cardText,
   ...bookingText,
   ...bookingActionText,

@@ -44,6 +44,8 @@ export const PERMISSION_LABELS: Record<Permission, TextEntry> = {
   'interaction:record': { 'zh-CN': '登记来访、在线沟通、邮件，填写通话摘要', en: 'Record visits, chats and emails; write call summaries' },
   'telephony:call': { 'zh-CN': '点击外呼（由系统拨打真实号码）', en: 'Click-to-call (the system dials the real number)' },
   'telephony:events': { 'zh-CN': '电话系统接口：上报来电、接听、挂机事件（API 密钥用）', en: 'Telephony integration: post ringing, answered, ended (for API keys)' },
+  'follow_up:settings': { 'zh-CN': '回访规则设置（启用、参数、立即运行）', en: 'Follow-up rules (on/off, settings, run now)' },
+  'job:manage': { 'zh-CN': '定时任务（查看运行情况、立即运行）', en: 'Scheduled jobs (see their runs, run now)' },
   'audit:read': { 'zh-CN': '查看审计日志', en: 'Read the audit log' },
   'user:manage': { 'zh-CN': '管理用户与部门', en: 'Manage users and departments' },
   'role:manage': { 'zh-CN': '管理角色权限', en: 'Manage role permissions' },
