@@ -74,6 +74,10 @@ function buildServices(deps: Deps) {
   const knowledge = createKnowledgeService(deps);
   // opening hours and the day's schedule are read in the department's zone (the calendar's)
   const bookings = createBookingService({ ...deps, timeZone, resources, settings: createBookingSettings(deps) });
+  // member cards hear bookings (hold, charge, give back a lesson) and merges (cards move) in those transactions
+  const cards = createCardService(deps);
+  cards.bookingLink.attach(bookings);
+  customers.onMerge(cards.moveCardsOnMerge);
   // group bookings and named rooms take their places as ordinary bookings (docs/decisions/016)
   const holds = createBookingHolds({ ...deps, timeZone, resources, settings: createBookingSettings(deps) });
   // follow-up rules make tasks (a no-show's call at once, in its transaction); the job scheduler runs them and
@@ -106,7 +110,7 @@ function buildServices(deps: Deps) {
     roomBookings: createRoomBookingService({ ...deps, timeZone, resources, holds }),
     followUpRules,
     jobs,
-    cards: createCardService(deps),
+    cards,
     interactions,
     telephony: createTelephonyService({ ...deps, pubsub: deps.pubsub ?? createMemoryPubSub(), ami: deps.ami !== undefined ? deps.ami : amiConfigFromEnv(), interactions }),
   };

@@ -92,6 +92,8 @@ export const bookingCreateSchema = z
     places: z.number().int().min(1).max(500).default(1),
     channel: z.enum(BOOKING_CHANNELS),
     notes: text(500).default(''),
+    // the customer's lessons card the booking is charged to (cards area, migration 017); none: not charged
+    cardId: z.string().uuid({ message: 'v.card' }).nullable().default(null),
   })
   .refine(ordered, { message: 'booking.v.time_order', path: ['endsAt'] });
 export type BookingCreateInput = z.input<typeof bookingCreateSchema>;
@@ -162,6 +164,7 @@ export const bookingSchema = z.object({
   cancelledAt: z.string().nullable(),
   cancelReason: z.string(),
   chargeWaived: z.boolean(),
+  cardId: z.string().nullable(),
   exceptions: z.array(bookingExceptionSchema),
   version: z.number(),
 });

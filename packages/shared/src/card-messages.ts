@@ -1,4 +1,5 @@
 import type { MessageEntry } from './message-entry';
+import { MEMBER_EXTRAS_MESSAGES } from './member-extras-messages';
 
 /** Messages of the member cards (会籍) area, zh-CN first. */
 export const CARD_MESSAGES = {
@@ -36,9 +37,22 @@ export const CARD_MESSAGES = {
     en: 'The card still has a balance: transfer it to another card of the type before closing',
   },
   'card.version_conflict': { 'zh-CN': '该会员卡刚被他人修改，请刷新后再操作', en: 'Someone else has just changed this card; reload and try again' },
+  'card.held_by_bookings': {
+    'zh-CN': '卡内有 {held} 已被预约占用（余额 {balance}），不能动用；请先取消相应预约',
+    en: '{held} on this card is held by bookings (balance {balance}); cancel those bookings first',
+  },
+  'card.booking_other_customer': { 'zh-CN': '这张卡不属于预约的客户', en: 'This card does not belong to the booking’s customer' },
+  'card.booking_not_lessons': { 'zh-CN': '预约只能记在课时卡上', en: 'A booking is charged to a lesson package only' },
+  'card.expires_before_booking': { 'zh-CN': '会员卡 {number} 将于 {date} 到期，早于上课时间', en: 'Card {number} expires on {date}, before the lesson' },
+  'card.insufficient_lessons': {
+    'zh-CN': '课时不足：会员卡 {number} 可用课时 {available}（已扣除其他预约占用），请先续卡',
+    en: 'Not enough lessons: card {number} has {available} available (after other bookings); renew it first',
+  },
   'idempotency.key_required': {
     'zh-CN': '此操作须带 Idempotency-Key 请求头（防止重复扣费）',
     en: 'This request needs an Idempotency-Key header (so a retry never charges twice)',
   },
+  // referrals and member activities ride on this catalog (messages.ts spreads CARD_MESSAGES)
+  ...MEMBER_EXTRAS_MESSAGES,
   'idempotency.key_reused': { 'zh-CN': '该 Idempotency-Key 已用于另一个不同的请求', en: 'This Idempotency-Key was already used for a different request' },
 } satisfies Record<string, MessageEntry>;

@@ -20,6 +20,14 @@ export function cardSummary(kind: string, data: Record<string, unknown>, lang: L
       const label = (v: unknown) => CARD_STATUS_LABELS[v as keyof typeof CARD_STATUS_LABELS]?.[lang] ?? String(v);
       return zh ? `${number} ${label(data.from)} → ${label(data.to)}` : `${number}: ${label(data.from)} → ${label(data.to)}`;
     }
+    case 'moved_in':
+      return zh
+        ? `客户合并：${String(data.numbers ?? '')} 从“${String(data.otherName ?? '')}”转到本档案`
+        : `Merge: ${String(data.numbers ?? '')} moved here from “${String(data.otherName ?? '')}”`;
+    case 'moved_out':
+      return zh
+        ? `客户合并：${String(data.numbers ?? '')} 已转到“${String(data.otherName ?? '')}”`
+        : `Merge: ${String(data.numbers ?? '')} moved to “${String(data.otherName ?? '')}”`;
     default:
       return null;
   }

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { CARD_KINDS, DIRECT_KINDS, ENTRY_KINDS } from './card-ledger';
 
+// the member area's extras ride on this module's export (index.ts exports card.ts): bookings charged to a
+// card, referrals (转介绍), member activities (会员活动)
+export * from './card-booking';
+export * from './referral';
+export * from './activity';
+
 /** Member cards (会籍: 储值卡, 课时卡, 积分卡): request bodies and answers, used by the server and the web. */
 export const CARD_STATUSES = ['active', 'frozen', 'closed'] as const;
 export type CardStatus = (typeof CARD_STATUSES)[number];
@@ -67,6 +73,8 @@ export const cardSchema = z.object({
   customerName: z.string(),
   status: z.enum(CARD_STATUSES),
   balance: z.number(),
+  /** lessons promised to live bookings (held until attended, missed or cancelled); available = balance - held */
+  held: z.number(),
   expiresAt: z.string().nullable(),
   issuedAt: z.string(),
   version: z.number(),

@@ -24,6 +24,8 @@ export interface CardsTable {
   customer_id: string;
   status: Generated<'active' | 'frozen' | 'closed'>;
   balance: ColumnType<number, number | undefined, number>;
+  /** migration 017: lessons promised to live bookings (card_holds), never above the balance */
+  held: ColumnType<number, number | undefined, number>;
   expires_at: Date | null;
   issued_at: Date;
   issued_by: string | null;

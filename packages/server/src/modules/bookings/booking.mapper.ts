@@ -26,6 +26,7 @@ export function toBooking(actor: RequestActor, r: BookingRow, exceptions: Except
     cancelledAt: r.cancelled_at?.toISOString() ?? null,
     cancelReason: r.cancel_reason,
     chargeWaived: r.charge_waived,
+    cardId: r.card_id,
     exceptions: exceptions
       .filter((e) => e.booking_id === r.id)
       .map((e) => ({

@@ -27,11 +27,13 @@ export async function postEntry(
   ctx: Ctx,
   card: CardRow,
   input: PostInput,
-  opts: { refundsAllowed: boolean; now: Date },
+  opts: { refundsAllowed: boolean; now: Date; settlesHold?: number },
 ): Promise<{ card: CardRow; entry: EntryRow }> {
   const correcting = input.kind === 'reversal' || input.kind === 'adjustment';
-  if (card.status === 'closed' || (card.status === 'frozen' && !correcting)) throw conflict('card.inactive');
-  if (card.expires_at && card.expires_at <= opts.now && blockedWhenExpired(input.kind)) {
+  // a booking's held lesson is charged whatever happened to the card since: it was promised while valid
+  const settling = opts.settlesHold !== undefined;
+  if (card.status === 'closed' || (card.status === 'frozen' && !correcting && !settling)) throw conflict('card.inactive');
+  if (card.expires_at && card.expires_at <= opts.now && blockedWhenExpired(input.kind) && !settling) {
     throw conflict('card.expired', { date: card.expires_at.toISOString().slice(0, 10) });
   }
   const balance = Number(card.balance);
@@ -42,11 +44,17 @@ export async function postEntry(
     throw new AppError(verdict.code, verdict.code === 'card.entry_not_allowed' ? 400 : verdict.code === 'card.refund_not_allowed' ? 403 : 409, params);
   }
   const amount = signedAmount(input.kind, input.amount);
+  // lessons held by live bookings are not for spending (CHECK held <= balance says so too)
+  const heldAfter = Number(card.held) - (opts.settlesHold ?? 0);
+  if (amount < 0 && verdict.balanceAfter < heldAfter) {
+    const unit = CARD_UNITS[card.kind as CardKind];
+    throw conflict('card.held_by_bookings', { held: formatCardAmount(heldAfter, unit), balance: formatCardAmount(balance, unit) });
+  }
   const updated = await trx
     .updateTable('cards')
-    .set((eb) => ({ balance: verdict.balanceAfter, version: eb('version', '+', 1) }))
+    .set((eb) => ({ balance: verdict.balanceAfter, held: heldAfter, version: eb('version', '+', 1) }))
     .where('id', '=', card.id)
-    .returning(['balance', 'version'])
+    .returning(['balance', 'held', 'version'])
     .executeTakeFirstOrThrow();
   const actor = ctx.actor.kind === 'user' && ctx.actor.username !== 'system' ? ctx.actor.id : null;
   const { id } = await trx
@@ -81,5 +89,5 @@ export async function postEntry(
     },
   ]);
   const entry = await selectEntries(trx).where('e.id', '=', id).executeTakeFirstOrThrow();
-  return { card: { ...card, balance: updated.balance, version: updated.version }, entry };
+  return { card: { ...card, balance: updated.balance, held: updated.held, version: updated.version }, entry };
 }

@@ -14,6 +14,7 @@ export function toCard(r: CardRow): Card {
     customerName: r.customer_name,
     status: r.status,
     balance: Number(r.balance),
+    held: Number(r.held),
     expiresAt: r.expires_at?.toISOString() ?? null,
     issuedAt: r.issued_at.toISOString(),
     version: r.version,

@@ -13,6 +13,7 @@ export function selectCardRows(db: Db) {
       'cards.customer_id',
       'cards.status',
       'cards.balance',
+      'cards.held',
       'cards.expires_at',
       'cards.issued_at',
       'cards.version',

@@ -14,6 +14,8 @@ import { findCard, lockCard, lockCards, nextCardNo, selectCardRows, selectEntrie
 import { createCardAdjustments } from './card.adjustments';
 import { canSeeCard, seesAllCards } from './card.policy';
 import { createCardTypes } from './card.types';
+import { createCardBookings } from './card.bookings';
+import { moveCardsOnMerge } from './card.merge';
 
 const cardNotFound = () => new AppError('card.not_found', 404);
 /** What a request that moves a balance carries besides its body: the Idempotency-Key and the route it names. */
@@ -27,6 +29,8 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   const types = createCardTypes(deps);
   const adjustments = createCardAdjustments(deps);
+  // bookings charged to a lessons card: hooks the bookings service calls inside its transactions (app.ts)
+  const bookingLink = createCardBookings(deps);
 
   async function get(ctx: Ctx, id: string): Promise<Card> {
     const row = await findCard(db, id);
@@ -203,6 +207,6 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
     };
   }
 
-  return { types, adjustments, get, issue, changeStatus, list, entries, move, transfer, reverse, chargeInTransaction, receipt };
+  return { types, adjustments, bookingLink, moveCardsOnMerge, get, issue, changeStatus, list, entries, move, transfer, reverse, chargeInTransaction, receipt };
 }
 export type CardService = ReturnType<typeof createCardService>;

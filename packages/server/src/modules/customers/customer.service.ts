@@ -26,6 +26,9 @@ import { findCustomer, insertHistory, insertTimeline, selectCustomers } from './
 
 export { CUSTOMER_LISTS, type CustomerListName, type ListParams } from './customer.list';
 
+/** Called inside the merge's transaction, after the other record's timeline has moved to the kept one. */
+export type MergeHook = (trx: Db, ctx: Ctx, m: { keepId: string; keepName: string; otherId: string; otherName: string; at: Date }) => Promise<void>;
+
 type Patch = Partial<Record<keyof typeof FIELD_COLUMNS, unknown>> & { version: number };
 
 function isUniqueViolation(e: unknown): boolean {
@@ -37,6 +40,9 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
   const { db, clock, settings } = deps;
   const actorRef = (ctx: Ctx) => ({ id: ctx.actor.id, name: ctx.actor.name });
   const today = async () => localDate(clock.now(), await deps.timeZone());
+  /** Other areas' steps inside a merge's transaction (the cards module moves the merged customer's cards). */
+  const mergeHooks: MergeHook[] = [];
+  const onMerge = (hook: MergeHook) => void mergeHooks.push(hook);
 
   /** Not found and not yours are one answer (404), so existence does not leak. */
   async function visible(ctx: Ctx, id: string, trx: Db = db, forUpdate = false): Promise<CustomerRowWithOwner> {
@@ -389,6 +395,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
         { customerId: id, kind: 'customer.merged', data: { otherId, otherName: other.name }, at: now, actor: actorRef(ctx) },
         { customerId: otherId, kind: 'customer.merged_away', data: { intoId: id, intoName: keep.name }, at: now, actor: actorRef(ctx) },
       ]);
+      for (const hook of mergeHooks) await hook(trx, ctx, { keepId: id, keepName: keep.name, otherId, otherName: other.name, at: now });
       await appendAudit(trx, ctx, {
         action: 'customer.merge',
         entityType: 'customer',
@@ -407,6 +414,6 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
     return rows.filter((r) => canSee(ctx.actor, r)).map((r) => toListItem(r, ctx.actor, day));
   }
 
-  return { create, get, update, list, reveal, history, timeline, changeLifecycle, assign, distribute, merge, duplicatesOf };
+  return { create, get, update, list, reveal, history, timeline, changeLifecycle, assign, distribute, merge, onMerge, duplicatesOf };
 }
 export type CustomerService = ReturnType<typeof createCustomerService>;

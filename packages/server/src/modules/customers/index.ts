@@ -1,4 +1,4 @@
-export { createCustomerService, type CustomerService } from './customer.service';
+export { createCustomerService, type CustomerService, type MergeHook } from './customer.service';
 export { customerRoutes } from './customer.routes';
 export { insertTimeline, type TimelineInsert } from './customer.repo';
 export { toInsertRow, derivedColumns } from './customer.fields';
