@@ -91,7 +91,6 @@ export function createBookingSteps(
       });
       await onTimeline(trx, ctx, row, 'cancelled', now, tz, { via: input.via, reason: input.reason });
       await emit(core, trx, ctx, 'cancelled', row, now); // the card's held lessons come back
-      await emit(core, trx, ctx, 'cancelled', row, now); // the card's held lessons come back
       await freed(trx, ctx, row, now, o); // the next on the waiting list is offered the place
     });
     return reread(ctx, id);
