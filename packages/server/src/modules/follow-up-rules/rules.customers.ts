@@ -19,13 +19,16 @@ export function firstContact(db: Db, env: RuleEnv, p: FollowUpRuleParams['first_
     db,
     'first_contact',
     env,
-    sql`WITH assigned AS (
+    sql`WITH recent AS (
+          -- two indexed lookups (new customers, recent assignments) rather than a scan of the archive
+          SELECT id FROM customers WHERE created_at > ${since}
+          UNION SELECT customer_id FROM timeline_events WHERE kind = 'customer.assigned' AND at > ${since}
+        ), assigned AS (
           SELECT c.id, c.owner_id, c.last_contact_at,
                  coalesce((SELECT max(t.at) FROM timeline_events t WHERE t.customer_id = c.id AND t.kind = 'customer.assigned'),
                           CASE WHEN c.created_by IS DISTINCT FROM c.owner_id THEN c.created_at END) AS at
-          FROM customers c
+          FROM recent r JOIN customers c ON c.id = r.id
           WHERE c.owner_id IS NOT NULL AND ${live('c')}
-            AND (c.created_at > ${since} OR c.id IN (SELECT customer_id FROM timeline_events WHERE kind = 'customer.assigned' AND at > ${since}))
         )
         SELECT a.id, 'follow_up_rule.reason.first_contact', jsonb_build_object('days', ${p.days}::int, 'assignedOn', ${localText(env, sql`a.at`)}),
                'first_contact:' || a.id || ':' || a.owner_id, 'customer', a.id::text, a.at + make_interval(days => ${p.days}::int), 2, a.owner_id

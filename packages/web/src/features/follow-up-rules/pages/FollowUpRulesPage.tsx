@@ -93,7 +93,11 @@ export function FollowUpRulesPage() {
                 );
               },
             },
-            { key: 'cadence', title: t('followUpRules.col.cadence'), render: (_, r) => t(`followUpRules.cadence.${r.cadence}`) },
+            {
+              key: 'cadence',
+              title: t('followUpRules.col.cadence'),
+              render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{t(`followUpRules.cadence.${r.cadence}`)}</span>,
+            },
             {
               key: 'last',
               title: t('followUpRules.col.lastRun'),
