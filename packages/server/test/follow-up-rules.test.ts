@@ -1,4 +1,4 @@
-import { festivalDate, sampleSize } from '@kefu/shared';
+import { festivalDate, ruleParams, sampleSize, weekStart } from '@kefu/shared';
 import { describe, expect, it } from 'vitest';
 import { customer, runRule, shanghai, tasksOf, timeline } from './follow-up-rules-fixtures';
 import { createUser, userClient, type Client } from './factories';
@@ -16,6 +16,22 @@ describe('the lost-deal sample size', () => {
     expect(sampleSize(count, percent)).toBe(size);
     expect(size / Math.max(count, 1)).toBeGreaterThanOrEqual(count ? percent / 100 : 0);
   });
+});
+
+describe('rule params and periods', () => {
+  it('fills the defaults and keeps what the manager set; a stored value that no longer fits falls back to its default', () => {
+    expect(ruleParams('birthday', {})).toEqual({ daysAhead: 3, tiers: [] });
+    expect(ruleParams('birthday', { daysAhead: 7 })).toEqual({ daysAhead: 7, tiers: [] });
+    expect(ruleParams('birthday', { daysAhead: -2, tiers: ['vip'] })).toEqual({ daysAhead: 3, tiers: ['vip'] });
+    expect(ruleParams('lost_deal_sample', { percent: 5 })).toEqual({ percent: 15 });
+    expect(ruleParams('holiday', null).festivals).toEqual(['new_year', 'spring_festival', 'labour_day', 'mid_autumn', 'national_day']);
+  });
+  it.each([
+    ['2026-10-09', '2026-10-05'], // Friday
+    ['2026-10-05', '2026-10-05'], // Monday
+    ['2026-10-11', '2026-10-05'], // Sunday ends the week
+    ['2027-01-01', '2026-12-28'], // across the year
+  ])('the week of %s starts on %s', (day, monday) => expect(weekStart(day)).toBe(monday));
 });
 
 describeEachDb('follow-up rules: the customer archive', (env) => {
