@@ -51,7 +51,19 @@ function merge(facts: KpiFact[]): KpiFact[] {
   const byTask = new Map<string, KpiFact>();
   for (const f of facts) {
     const seen = byTask.get(f.taskId);
-    byTask.set(f.taskId, seen ? { ...seen, reached: seen.reached || f.reached } : f);
+    // the record is the task's (the same on every row of it); reached by anyone is reached
+    byTask.set(
+      f.taskId,
+      seen
+        ? {
+            ...seen,
+            reached: seen.reached || f.reached,
+            complete: seen.complete ?? f.complete,
+            checkOk: seen.checkOk ?? f.checkOk,
+            invited: seen.invited ?? f.invited,
+          }
+        : f,
+    );
   }
   return [...byTask.values()];
 }
