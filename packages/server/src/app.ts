@@ -28,6 +28,7 @@ import { createGroupBookingService, createGroupSettings, groupBookingRoutes } fr
 import { createRoomBookingService, roomBookingRoutes } from './modules/room-bookings';
 import { calendarRoutes, createCalendarService } from './modules/calendar';
 import { cardRoutes, createCardService } from './modules/cards';
+import { createReferralService, referralRoutes } from './modules/referrals';
 import { createFollowUpRuleService, followUpRuleRoutes } from './modules/follow-up-rules';
 import { createJobScheduler, jobRoutes, registerJobs } from './modules/jobs';
 import { complaintReportRoutes, createComplaintReportService } from './modules/complaint-reports';
@@ -40,12 +41,12 @@ import { createSettingsService, settingsRoutes } from './modules/settings';
 import { createNotificationService, notificationRoutes } from './modules/notifications';
 import { createResourceService, resourceRoutes } from './modules/resources';
 import { createUserService, userRoutes } from './modules/users';
-import { createInteractionService, interactionRoutes } from './modules/interactions';
-import { amiConfigFromEnv, createTelephonyService, telephonyRoutes, type AmiConfig } from './modules/telephony';
-import { createMemoryPubSub, type PubSub } from './lib/pubsub';
 import { createInquiryService, inquiryRoutes } from './modules/inquiries';
 import { createKnowledgeService, knowledgeRoutes } from './modules/knowledge';
 import { createScriptService, scriptRoutes } from './modules/scripts';
+import { createInteractionService, interactionRoutes } from './modules/interactions';
+import { amiConfigFromEnv, createTelephonyService, telephonyRoutes, type AmiConfig } from './modules/telephony';
+import { createMemoryPubSub, type PubSub } from './lib/pubsub';
 
 export interface Deps {
   db: Db;
@@ -69,23 +70,29 @@ function buildServices(deps: Deps) {
   const customers = createCustomerService({ ...deps, settings, timeZone });
   const complaints = createComplaintService({ ...deps, calendar });
   const resources = createResourceService(deps);
-  const interactions = createInteractionService({ ...deps, timeZone });
   // the knowledge base answers the inquiries (suggestions, promotion of a good answer)
   const knowledge = createKnowledgeService(deps);
+  const interactions = createInteractionService({ ...deps, timeZone });
   // opening hours and the day's schedule are read in the department's zone (the calendar's)
   const bookings = createBookingService({ ...deps, timeZone, resources, settings: createBookingSettings(deps) });
+  // group bookings and named rooms take their places as ordinary bookings (docs/decisions/016)
+  const holds = createBookingHolds({ ...deps, timeZone, resources, settings: createBookingSettings(deps) });
   // member cards hear bookings (hold, charge, give back a lesson) and merges (cards move) in those transactions
   const cards = createCardService(deps);
   cards.bookingLink.attach(bookings);
   customers.onMerge(cards.moveCardsOnMerge);
-  // group bookings and named rooms take their places as ordinary bookings (docs/decisions/016)
-  const holds = createBookingHolds({ ...deps, timeZone, resources, settings: createBookingSettings(deps) });
+  // 转介绍: a referral qualifies (and is rewarded) in the transaction of the new customer's top-up or attendance
+  const referrals = createReferralService({ ...deps, timeZone });
+  cards.onTopUp((trx, ctx, e) => referrals.qualify(trx, ctx, e.customerId, 'top_up'));
+  bookings.on('attended', (trx, ctx, e) => referrals.qualify(trx, ctx, e.customerId, 'attended'));
   // follow-up rules make tasks (a no-show's call at once, in its transaction); the job scheduler runs them and
   // the other timed work once across instances (decision 013); main.ts starts its ticks
   const followUpRules = createFollowUpRuleService({ ...deps, timeZone });
   bookings.on('no_show', followUpRules.onNoShow);
   const jobs = createJobScheduler({ ...deps, timeZone });
   registerJobs(jobs, { ...deps, complaints, followUpRules });
+  // bookings: expired waiting-list offers pass to the next in line; an unconfirmed sheet after its deadline warns
+  jobs.register({ name: 'bookings.watch', schedule: { everyMinutes: 1 }, leaseMinutes: 5, run: async () => ({ ...(await bookings.waitlist.sweep()), ...(await bookings.sheet.warnOverdue()) }) });
   return {
     auth: createAuthService(deps),
     users: createUserService(deps),
@@ -106,11 +113,12 @@ function buildServices(deps: Deps) {
     scripts: createScriptService({ ...deps, timeZone }),
     resources,
     bookings,
-    groupBookings: createGroupBookingService({ ...deps, timeZone, resources, holds, settings: createGroupSettings(deps) }),
-    roomBookings: createRoomBookingService({ ...deps, timeZone, resources, holds }),
     followUpRules,
     jobs,
+    groupBookings: createGroupBookingService({ ...deps, timeZone, resources, holds, settings: createGroupSettings(deps) }),
+    roomBookings: createRoomBookingService({ ...deps, timeZone, resources, holds }),
     cards,
+    referrals,
     interactions,
     telephony: createTelephonyService({ ...deps, pubsub: deps.pubsub ?? createMemoryPubSub(), ami: deps.ami !== undefined ? deps.ami : amiConfigFromEnv(), interactions }),
   };
@@ -209,14 +217,15 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   groupBookingRoutes(app);
   roomBookingRoutes(app);
   cardRoutes(app);
-  interactionRoutes(app);
-  telephonyRoutes(app);
+  referralRoutes(app);
+  followUpRoutes(app);
   knowledgeRoutes(app);
   inquiryRoutes(app);
   scriptRoutes(app);
-  followUpRoutes(app);
   followUpRuleRoutes(app);
   jobRoutes(app);
+  interactionRoutes(app);
+  telephonyRoutes(app);
 
   const webDist = deps.config.webDist;
   if (webDist && existsSync(webDist)) {

@@ -4,6 +4,11 @@ import {
   mailSettingsSchema,
   mailStatusSchema,
   refusalFlagSchema,
+  sheetConfirmSchema,
+  sheetQuery,
+  sheetSchema,
+  sheetSendResultSchema,
+  sheetSendSchema,
   waitlistEntrySchema,
   waitlistJoinSchema,
   waitlistListQuery,
@@ -103,6 +108,47 @@ export function bookingExtrasRoutes(app: App) {
       async (req) => bookings.waitlist[step](ctxOf(req), req.params.id, req.body),
     );
   }
+
+  app.get(
+    '/api/v1/bookings/sheet',
+    {
+      schema: { tags, summary: '预订单：次日（或 date）各部门的预约、确认情况、发送记录', querystring: sheetQuery, response: { 200: sheetSchema } },
+      preValidation: needs('booking:read'),
+    },
+    async (req) => bookings.sheet.build(ctxOf(req), req.query.date),
+  );
+  app.get(
+    '/api/v1/bookings/sheet.xlsx',
+    { schema: { tags, summary: '预订单 Excel（每个部门一张工作表）', querystring: sheetQuery }, preValidation: needs('booking:read') },
+    async (req, reply) => {
+      const { file, date } = await bookings.sheet.xlsx(ctxOf(req), req.query.date);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="booking-sheet-${date}.xlsx"`)
+        .send(file);
+    },
+  );
+  app.post(
+    '/api/v1/bookings/sheet/confirm',
+    {
+      schema: {
+        tags,
+        summary: '确认预订单（带查看时的 fingerprint；之后有变动会显示“确认后有变动”）',
+        body: sheetConfirmSchema,
+        response: { 200: sheetSchema },
+      },
+      preValidation: needs('booking:sheet'),
+    },
+    async (req) => bookings.sheet.confirm(ctxOf(req), req.body),
+  );
+  app.post(
+    '/api/v1/bookings/sheet/send',
+    {
+      schema: { tags, summary: '把已确认的预订单通过邮件（附 Excel）发给各部门', body: sheetSendSchema, response: { 200: sheetSendResultSchema } },
+      preValidation: needs('booking:sheet'),
+    },
+    async (req) => bookings.sheet.send(ctxOf(req), req.body),
+  );
 
   app.get(
     '/api/v1/bookings/refusals/:customerId',

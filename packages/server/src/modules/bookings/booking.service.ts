@@ -10,6 +10,7 @@ import { createBookingFeed } from './booking.feed';
 import { createBookingExtrasSettings } from './booking.extras-settings';
 import { flaggedCustomers, refusalFlag } from './booking.refusals';
 import { createBookingWaitlist } from './booking.waitlist';
+import { createBookingSheet } from './booking.sheet';
 import { createMailer } from '../../lib/mailer';
 import { presentMany } from './booking.mapper';
 import { selectBookings } from './booking.repo';
@@ -90,6 +91,7 @@ export function createBookingService(deps: BookingDeps) {
   return {
     on,
     waitlist,
+    sheet: createBookingSheet(core),
     flagOf,
     flagged,
     extras: core.extras,
