@@ -6,6 +6,7 @@ import { readConfig } from './config';
 import { openDb } from './db/client';
 import { migrate } from './db/migrate';
 import { systemClock } from './lib/clock';
+import { createPgPubSub } from './lib/pubsub';
 import { loadDemo } from './modules/demo';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -16,7 +17,15 @@ async function main() {
   const handle = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(handle.db);
   const { adminPassword } = await bootstrap(handle.db, { adminPassword: process.env.KEFU_ADMIN_PASSWORD });
-  const app = await buildApp({ db: handle.db, dbKind: handle.kind, clock: systemClock, config, pglite: handle.pglite }, { logger: { level: config.logLevel } });
+  // several instances on one PostgreSQL hear each other's call events through LISTEN/NOTIFY (decision 014)
+  const pubsub =
+    handle.kind === 'postgres' && config.databaseUrl
+      ? createPgPubSub({ connectionString: config.databaseUrl, db: handle.db, log: (m) => console.warn(m) })
+      : undefined;
+  const app = await buildApp(
+    { db: handle.db, dbKind: handle.kind, clock: systemClock, config, pglite: handle.pglite, ...(pubsub ? { pubsub } : {}) },
+    { logger: { level: config.logLevel } },
+  );
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (handle.kind === 'pglite') {
     app.log.warn(
@@ -40,6 +49,7 @@ async function main() {
   app.services.jobs.start({ everyMs: 15_000, log: app.log });
   const close = async () => {
     await app.close();
+    await pubsub?.close();
     await handle.close();
     process.exit(0);
   };

@@ -90,14 +90,18 @@ export async function openStream(baseUrl: string, cookie: string) {
         return Promise.resolve(already);
       }
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(events)}`)), timeoutMs);
-        waiters.push({
+        const waiter = {
           test,
-          resolve: (e) => {
+          resolve: (e: SseEvent) => {
             clearTimeout(timer);
             resolve(e);
           },
-        });
+        };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(events)}`));
+        }, timeoutMs);
+        waiters.push(waiter);
       });
     },
     close: () => ctrl.abort(),

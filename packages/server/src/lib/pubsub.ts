@@ -61,7 +61,7 @@ export function createPgPubSub(opts: { connectionString: string; db: Db; log?: (
 
   async function connect(): Promise<void> {
     if (closed) return;
-    const c = new pg.Client({ connectionString: opts.connectionString });
+    const c = new pg.Client({ connectionString: opts.connectionString, application_name: 'kefu-listen' });
     c.on('notification', (msg) => {
       const set = handlers.get(msg.channel);
       if (set && msg.payload !== undefined) for (const h of set) h(msg.payload);
