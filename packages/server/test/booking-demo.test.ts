@@ -8,6 +8,7 @@ describeEachDb('demo resources', (env) => {
   it('loads a coach, a room of 12 and a court with their hours, once; a second load adds nothing', async () => {
     const db = env().handle.db;
     await db.insertInto('settings').values({ key: 'demo_complaints_loaded', value: '{}' }).execute();
+    await db.insertInto('settings').values({ key: 'demo_group_bookings_loaded', value: '{}' }).execute();
     await loadDemo(db, { password: 'demo-password-1', customers: 20 });
     const rows = await db.selectFrom('resources').select(['name', 'kind', 'capacity', 'opening_hours']).orderBy('name').execute();
     expect(rows.map((r) => [r.kind, r.capacity]).sort()).toEqual([

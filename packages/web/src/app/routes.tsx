@@ -72,6 +72,10 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/bookings', Page: page(() => import('../features/bookings/pages/SchedulePage'), 'SchedulePage'), anyOf: ['booking:read'] },
   { path: '/resources', Page: page(() => import('../features/bookings/pages/ResourcesPage'), 'ResourcesPage'), anyOf: ['resource:manage'] },
   { path: '/bookings/:id', Page: page(() => import('../features/bookings/pages/BookingPage'), 'BookingPage'), anyOf: ['booking:read'] },
+  { path: '/group-bookings', Page: page(() => import('../features/group-bookings/pages/GroupListPage'), 'GroupListPage'), anyOf: ['booking:read'] },
+  { path: '/group-bookings/:id', Page: page(() => import('../features/group-bookings/pages/GroupPage'), 'GroupPage'), anyOf: ['booking:read'] },
+  { path: '/room-bookings', Page: page(() => import('../features/room-bookings/pages/RoomListPage'), 'RoomListPage'), anyOf: ['booking:read'] },
+  { path: '/room-bookings/:id', Page: page(() => import('../features/room-bookings/pages/RoomBookingPage'), 'RoomBookingPage'), anyOf: ['booking:read'] },
   {
     path: '/booking-exceptions',
     Page: page(() => import('../features/bookings/pages/ExceptionsPage'), 'ExceptionsPage'),

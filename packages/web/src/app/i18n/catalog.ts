@@ -18,6 +18,8 @@ import { customerImportText } from '../../features/customer-import/text';
 import { customerDetailText } from '../../features/customers/detail-text';
 import { customerFormText } from '../../features/customers/form-text';
 import { customerText } from '../../features/customers/text';
+import { groupBookingText } from '../../features/group-bookings/text';
+import { roomBookingText } from '../../features/room-bookings/text';
 import { followUpRuleText } from '../../features/follow-up-rules/text';
 import { notificationText } from '../../features/notifications/text';
 import { commonText } from './common-text';
@@ -47,5 +49,7 @@ export const CATALOG = {
   ...bookingText,
   ...bookingActionText,
   ...resourceText,
+  ...groupBookingText,
+  ...roomBookingText,
 };
 export type TextKey = keyof typeof CATALOG;
