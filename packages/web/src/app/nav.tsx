@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  BookOutlined,
   CalendarOutlined,
   CreditCardOutlined,
   ContactsOutlined,
@@ -77,6 +78,17 @@ export const NAV_ITEMS: NavItem[] = [
       { key: 'cards.renewals', label: 'nav.cards.renewals', to: '/card-renewals', anyOf: ['card:read'] },
       { key: 'cards.adjustments', label: 'nav.cards.adjustments', to: '/card-adjustments', anyOf: ['card:approve'] },
       { key: 'cards.settings', label: 'nav.cards.settings', to: '/card-settings', anyOf: ['card:settings'] },
+    ],
+  },
+  {
+    key: 'service',
+    label: 'nav.service',
+    icon: <BookOutlined />,
+    children: [
+      { key: 'service.inquiries', label: 'nav.inquiries', to: '/inquiries', anyOf: ['inquiry:record'] },
+      { key: 'service.knowledge', label: 'nav.knowledge', to: '/knowledge', anyOf: ['knowledge:read', 'knowledge:manage'] },
+      { key: 'service.scripts', label: 'nav.scripts', to: '/scripts', anyOf: ['knowledge:read', 'script:manage'] },
+      { key: 'service.polite', label: 'nav.politePhrases', to: '/polite-phrases', anyOf: ['knowledge:read', 'inquiry:record'] },
     ],
   },
   { key: 'customerImport', label: 'nav.customerImport', icon: <ImportOutlined />, to: '/customer-import', anyOf: ['customer:import'] },

@@ -7,6 +7,9 @@ import { resourceText } from '../../features/bookings/resource-text';
 import { bookingText } from '../../features/bookings/text';
 import { calendarText } from '../../features/calendar/text';
 import { cardText } from '../../features/cards/text';
+import { inquiryText } from '../../features/inquiries/text';
+import { knowledgeText } from '../../features/knowledge/text';
+import { scriptText } from '../../features/scripts/text';
 import { complaintReportText } from '../../features/complaint-reports/text';
 import { complaintSettingsText } from '../../features/complaint-settings/text';
 import { complaintCaseText } from '../../features/complaints/case-text';
@@ -46,6 +49,9 @@ export const CATALOG = {
   ...notificationText,
   ...followUpRuleText,
   ...cardText,
+  ...inquiryText,
+  ...knowledgeText,
+  ...scriptText,
   ...bookingText,
   ...bookingActionText,
   ...resourceText,

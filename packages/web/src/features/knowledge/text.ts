@@ -1,0 +1,31 @@
+import type { TextTable } from '../../app/i18n/entry';
+
+/** The knowledge base (问题回答资料库): list, search, article, editor. */
+export const knowledgeText = {
+  'nav.service': { 'zh-CN': '咨询与话术', en: 'Inquiries and scripts' },
+  'nav.knowledge': { 'zh-CN': '知识库', en: 'Knowledge base' },
+  'knowledge.title': { 'zh-CN': '知识库（问题回答资料库）', en: 'Knowledge base' },
+  'knowledge.search': { 'zh-CN': '输入问题或关键词，按词搜索', en: 'Type a question or words' },
+  'knowledge.new': { 'zh-CN': '新建条目', en: 'New article' },
+  'knowledge.empty': { 'zh-CN': '没有找到相关条目', en: 'No articles found' },
+  'knowledge.allCategories': { 'zh-CN': '全部类别', en: 'All categories' },
+  'knowledge.allStatuses': { 'zh-CN': '全部状态', en: 'Any status' },
+  'knowledge.col.title': { 'zh-CN': '问题', en: 'Question' },
+  'knowledge.col.category': { 'zh-CN': '类别', en: 'Category' },
+  'knowledge.col.status': { 'zh-CN': '状态', en: 'Status' },
+  'knowledge.col.updated': { 'zh-CN': '更新时间', en: 'Updated' },
+  'knowledge.field.title': { 'zh-CN': '标准问题', en: 'Question' },
+  'knowledge.field.variants': { 'zh-CN': '其他问法（回车添加）', en: 'Other ways to ask (Enter to add)' },
+  'knowledge.field.answer': { 'zh-CN': '标准答案', en: 'Answer' },
+  'knowledge.field.category': { 'zh-CN': '类别', en: 'Category' },
+  'knowledge.field.tags': { 'zh-CN': '标签（回车添加）', en: 'Tags (Enter to add)' },
+  'knowledge.field.status': { 'zh-CN': '状态', en: 'Status' },
+  'knowledge.variants': { 'zh-CN': '其他问法', en: 'Also asked as' },
+  'knowledge.answer': { 'zh-CN': '答案', en: 'Answer' },
+  'knowledge.meta': { 'zh-CN': '第 {version} 版 · {name} 更新于 {at}', en: 'Version {version} · updated by {name} at {at}' },
+  'knowledge.fromInquiry': { 'zh-CN': '由咨询记录转来', en: 'Made from an inquiry' },
+  'knowledge.saved': { 'zh-CN': '已保存', en: 'Saved' },
+  'knowledge.editTitle': { 'zh-CN': '编辑知识库条目', en: 'Edit article' },
+  'knowledge.newTitle': { 'zh-CN': '新建知识库条目', en: 'New article' },
+  'knowledge.back': { 'zh-CN': '返回知识库', en: 'Back to the knowledge base' },
+} satisfies TextTable;

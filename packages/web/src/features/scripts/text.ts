@@ -1,0 +1,33 @@
+import type { TextTable } from '../../app/i18n/entry';
+
+/** Standard scripts (标准话术) and the polite-phrase table (礼貌用语). */
+export const scriptText = {
+  'nav.scripts': { 'zh-CN': '标准话术', en: 'Standard scripts' },
+  'nav.politePhrases': { 'zh-CN': '礼貌用语', en: 'Polite phrases' },
+  'scripts.title': { 'zh-CN': '标准话术', en: 'Standard scripts' },
+  'scripts.name': { 'zh-CN': '名称', en: 'Name' },
+  'scripts.body': { 'zh-CN': '话术内容', en: 'Script' },
+  'scripts.variables': { 'zh-CN': '可用变量（点击插入）', en: 'Variables (click to insert)' },
+  'scripts.preview': { 'zh-CN': '预览', en: 'Preview' },
+  'scripts.previewFor': { 'zh-CN': '预览客户（不选则为匿名来电）', en: 'Preview for a customer (none: an anonymous caller)' },
+  'scripts.saved': { 'zh-CN': '话术已保存', en: 'Script saved' },
+  'scripts.company': { 'zh-CN': '公司名称（{company}）', en: 'Company name ({company})' },
+  'scripts.companySaved': { 'zh-CN': '公司名称已保存', en: 'Company name saved' },
+  'scripts.unknownVariables': { 'zh-CN': '无法识别的变量：{names}（保存时会被拒绝）', en: 'Unknown variables: {names} (saving will be refused)' },
+  'scripts.unbalanced': { 'zh-CN': '花括号没有成对出现', en: 'A brace is not matched' },
+  'scripts.missing': { 'zh-CN': '尚未设置：{names}，请口头补充', en: 'Not set: {names}; say it yourself' },
+  'scripts.festival': { 'zh-CN': '{festival}问候期间', en: '{festival} greeting season' },
+  'scripts.meta': { 'zh-CN': '第 {version} 版 · {name} 更新于 {at}', en: 'Version {version} · updated by {name} at {at}' },
+  'scripts.new': { 'zh-CN': '新建话术', en: 'New script' },
+  'scripts.code': { 'zh-CN': '代码（小写字母、数字、下划线）', en: 'Code (lowercase letters, digits, _)' },
+  'scripts.readOnly': { 'zh-CN': '话术由经理或主管维护', en: 'Scripts are kept by the manager or supervisor' },
+  'scripts.noAgentNo': { 'zh-CN': '工号', en: 'agent number' },
+  'scripts.noCompany': { 'zh-CN': '公司名称', en: 'company name' },
+  'scripts.noName': { 'zh-CN': '客户称谓', en: 'customer’s title' },
+  'polite.title': { 'zh-CN': '礼貌用语', en: 'Polite phrases' },
+  'polite.improper': { 'zh-CN': '不当说法', en: 'Don’t say' },
+  'polite.polite': { 'zh-CN': '礼貌说法', en: 'Say' },
+  'polite.when': { 'zh-CN': '场景', en: 'When' },
+  'polite.source': { 'zh-CN': '来源：种子文档 {seed}', en: 'Source: seed {seed}' },
+  'polite.panel': { 'zh-CN': '礼貌用语速查', en: 'Polite phrases' },
+} satisfies TextTable;
