@@ -32,3 +32,36 @@ export function cardSummary(kind: string, data: Record<string, unknown>, lang: L
       return null;
   }
 }
+
+/** Referrals (`referral.*`) and member activities (`activity.*`) on the customer's timeline: names and titles only. */
+export function memberExtrasSummary(kind: string, data: Record<string, unknown>, lang: Lang): string | null {
+  const zh = lang === 'zh-CN';
+  const other = String(data.otherName ?? '');
+  const title = String(data.title ?? '');
+  switch (kind) {
+    case 'referral.brought':
+      return zh ? `介绍了新客户“${other}”` : `Referred a new customer, “${other}”`;
+    case 'referral.referred_by':
+      return zh ? `由“${other}”介绍而来` : `Referred by “${other}”`;
+    case 'referral.qualified':
+      return zh
+        ? `介绍的客户“${other}”已${data.via === 'attended' ? '到课' : '充值'}`
+        : `“${other}”, whom they referred, has ${data.via === 'attended' ? 'attended' : 'bought'}`;
+    case 'referral.rewarded':
+      return zh
+        ? `获得转介绍奖励（介绍“${other}”），记入 ${String(data.number ?? '')}`
+        : `Referral reward for “${other}” credited to ${String(data.number ?? '')}`;
+    case 'activity.invited':
+      return zh ? `受邀参加会员活动“${title}”` : `Invited to the member activity “${title}”`;
+    case 'activity.answered':
+      return zh
+        ? `${data.status === 'accepted' ? '接受' : '婉拒'}了会员活动“${title}”的邀请`
+        : `${data.status === 'accepted' ? 'Accepted' : 'Declined'} the invitation to “${title}”`;
+    case 'activity.checked_in':
+      return zh ? `参加了会员活动“${title}”` : `Attended the member activity “${title}”`;
+    case 'activity.opinion':
+      return zh ? `对会员活动“${title}”的评价：${String(data.rating ?? '')} 星` : `Rated the member activity “${title}”: ${String(data.rating ?? '')} stars`;
+    default:
+      return null;
+  }
+}

@@ -10,6 +10,7 @@ export const MEMBER_EXTRAS_MESSAGES = {
   'referral.already_rewarded': { 'zh-CN': '该转介绍奖励已发放', en: 'This referral has already been rewarded' },
   'referral.no_reward_setting': { 'zh-CN': '尚未设置转介绍奖励（奖励卡类型和数额）', en: 'No referral reward is set (card type and amount)' },
   'referral.no_reward_card': { 'zh-CN': '介绍人没有可用的奖励卡（请先为其开卡）', en: 'The referrer has no usable card of the reward type (issue one first)' },
+  'referral.reward_note': { 'zh-CN': '转介绍奖励：', en: 'Referral reward: ' },
   'referral.version_conflict': { 'zh-CN': '该记录刚被他人修改，请刷新后再操作', en: 'Someone else has just changed this referral; reload and try again' },
   'activity.not_found': { 'zh-CN': '活动不存在', en: 'Activity not found' },
   'activity.invitation_not_found': { 'zh-CN': '该客户未被邀请参加此活动', en: 'This customer is not invited to the activity' },

@@ -7,7 +7,7 @@ import {
   type ComplaintChannel,
   type Satisfaction,
 } from './complaint';
-import { cardSummary } from './card-timeline';
+import { cardSummary, memberExtrasSummary } from './card-timeline';
 import { interactionSummary } from './interaction';
 import { inquirySummary } from './inquiry';
 import { followUpSummary } from './follow-up-timeline';
@@ -78,6 +78,7 @@ export function timelineSummary(kind: string, data: Data, lang: Lang): string {
     default:
       if (kind.startsWith('complaint.')) return complaintSummary(kind.slice('complaint.'.length), data, lang) ?? kind;
       if (kind.startsWith('card.')) return cardSummary(kind.slice('card.'.length), data, lang) ?? kind;
+      if (kind.startsWith('referral.') || kind.startsWith('activity.')) return memberExtrasSummary(kind, data, lang) ?? kind;
       if (kind.startsWith('inquiry.')) return inquirySummary(kind.slice('inquiry.'.length), data, lang) ?? kind;
       if (kind.startsWith('booking.')) return bookingSummary(kind.slice('booking.'.length), data, lang) ?? kind;
       if (kind.startsWith('interaction.')) return interactionSummary(kind.slice('interaction.'.length), data, lang) ?? kind;

@@ -24,6 +24,9 @@ export interface Idem {
   route: string;
 }
 
+/** A person's top-up of a customer's card (a purchase), heard inside its transaction: referrals qualify on it. */
+export type TopUpHook = (trx: Db, ctx: Ctx, e: { customerId: string; cardId: string; at: Date }) => Promise<void>;
+
 /** Member cards: issuing, movements, transfers, reversals; each movement is one ledger entry (card.ledger.ts). */
 export function createCardService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
@@ -31,6 +34,8 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
   const adjustments = createCardAdjustments(deps);
   // bookings charged to a lessons card: hooks the bookings service calls inside its transactions (app.ts)
   const bookingLink = createCardBookings(deps);
+  const topUpHooks: TopUpHook[] = [];
+  const onTopUp = (hook: TopUpHook) => void topUpHooks.push(hook);
 
   async function get(ctx: Ctx, id: string): Promise<Card> {
     const row = await findCard(db, id);
@@ -105,6 +110,7 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
       const card = await lockCard(trx, id);
       if (!card || !canSeeCard(ctx.actor, card)) throw cardNotFound();
       const out = await postEntry(trx, ctx, card, input, { refundsAllowed: policy.refundsAllowed, now: clock.now() });
+      if (input.kind === 'top_up') for (const hook of topUpHooks) await hook(trx, ctx, { customerId: card.customer_id, cardId: card.id, at: clock.now() });
       return { status: 201, body: { card: toCard(out.card), entry: toEntry(out.entry) } };
     });
   }
@@ -207,6 +213,22 @@ export function createCardService(deps: { db: Db; clock: Clock }) {
     };
   }
 
-  return { types, adjustments, bookingLink, moveCardsOnMerge, get, issue, changeStatus, list, entries, move, transfer, reverse, chargeInTransaction, receipt };
+  return {
+    types,
+    adjustments,
+    bookingLink,
+    moveCardsOnMerge,
+    onTopUp,
+    get,
+    issue,
+    changeStatus,
+    list,
+    entries,
+    move,
+    transfer,
+    reverse,
+    chargeInTransaction,
+    receipt,
+  };
 }
 export type CardService = ReturnType<typeof createCardService>;

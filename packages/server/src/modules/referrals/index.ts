@@ -1,0 +1,2 @@
+export { createReferralService, type ReferralService } from './referral.service';
+export { referralRoutes } from './referral.routes';
