@@ -1,5 +1,8 @@
 import {
   bookingExtrasSettingsSchema,
+  feedTokenCreateSchema,
+  feedTokenCreatedSchema,
+  feedTokenSchema,
   idParams,
   mailSettingsSchema,
   mailStatusSchema,
@@ -148,6 +151,48 @@ export function bookingExtrasRoutes(app: App) {
       preValidation: needs('booking:sheet'),
     },
     async (req) => bookings.sheet.send(ctxOf(req), req.body),
+  );
+
+  app.get(
+    '/api/v1/bookings/feed-tokens',
+    {
+      schema: { tags, summary: '日历订阅链接（自己的；管理者看全部）', response: { 200: z.object({ items: z.array(feedTokenSchema) }) } },
+      preValidation: needs('booking:read'),
+    },
+    async (req) => ({ items: await bookings.feedTokens.list(ctxOf(req)) }),
+  );
+  app.post(
+    '/api/v1/bookings/feed-tokens',
+    {
+      schema: { tags, summary: '新建日历订阅链接（令牌只显示一次）', body: feedTokenCreateSchema, response: { 201: feedTokenCreatedSchema } },
+      preValidation: needs('booking:read'),
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return bookings.feedTokens.create(ctxOf(req), req.body);
+    },
+  );
+  app.delete(
+    '/api/v1/bookings/feed-tokens/:id',
+    { schema: { tags, summary: '撤销日历订阅链接', params: idParams, response: { 200: feedTokenSchema } }, preValidation: needs('booking:read') },
+    async (req) => bookings.feedTokens.revoke(ctxOf(req), req.params.id),
+  );
+  // no session: the secret token in the URL is the credential (calendar apps send no cookie)
+  app.get(
+    '/api/v1/bookings/feed/:file',
+    {
+      schema: {
+        tags,
+        summary: '按令牌订阅的日历（.ics，无需登录）',
+        params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/) }),
+        produces: ['text/calendar'],
+        security: [],
+      },
+    },
+    async (req, reply) => {
+      const text = await bookings.feedTokens.read(req.params.file.slice(0, -4));
+      return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(text);
+    },
   );
 
   app.get(

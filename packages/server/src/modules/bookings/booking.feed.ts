@@ -1,10 +1,10 @@
 import { bookingsToIcs } from '@kefu/shared';
-import type { Ctx } from '../../lib/context';
+import { systemCtx, type Ctx } from '../../lib/context';
 import { notFound } from '../../lib/errors';
 import { canSee } from '../customers';
 import type { BookingCore } from './booking.core';
 import { customerFacts } from './booking.mapper';
-import { selectBookings } from './booking.repo';
+import { selectBookings, type BookingRow } from './booking.repo';
 
 const DAY = 86_400_000;
 
@@ -16,6 +16,18 @@ export function createBookingFeed(core: BookingCore) {
   const { db, clock } = core;
 
   async function feed(ctx: Ctx, of: { resourceId?: string; customerId?: string }): Promise<string> {
+    return render(ctx, of, (r) => canSee(ctx.actor, customerFacts(r)));
+  }
+
+  /**
+   * A feed read by its secret token (calendar apps send no cookie): a customer's own feed names the
+   * resource; a resource's feed never names customers, since a calendar URL is easily passed on.
+   */
+  async function byToken(of: { resourceId?: string; customerId?: string }): Promise<string> {
+    return render(systemCtx(['customer:read', 'customer:read_all']), of, () => false);
+  }
+
+  async function render(ctx: Ctx, of: { resourceId?: string; customerId?: string }, names: (r: BookingRow) => boolean): Promise<string> {
     const now = clock.now();
     const zh = ctx.lang === 'zh-CN';
     let name: string;
@@ -36,7 +48,7 @@ export function createBookingFeed(core: BookingCore) {
     const rows = await q.orderBy('bookings.starts_at').execute();
     const events = rows.map((r) => {
       // on a resource's calendar: who comes, when the reader may see that customer; else only that it is taken
-      const who = canSee(ctx.actor, customerFacts(r)) ? r.customer_name : zh ? '已预约' : 'Booked';
+      const who = names(r) ? r.customer_name : zh ? '已预约' : 'Booked';
       const places = r.places > 1 ? (zh ? `（${r.places}人）` : ` (${r.places} places)`) : '';
       return {
         uid: `${r.id}@kefu`,
@@ -52,5 +64,5 @@ export function createBookingFeed(core: BookingCore) {
     return bookingsToIcs(name, events, now);
   }
 
-  return { feed };
+  return { feed, byToken };
 }

@@ -11,6 +11,7 @@ import { createBookingExtrasSettings } from './booking.extras-settings';
 import { flaggedCustomers, refusalFlag } from './booking.refusals';
 import { createBookingWaitlist } from './booking.waitlist';
 import { createBookingSheet } from './booking.sheet';
+import { createFeedTokens } from './booking.feed-tokens';
 import { createMailer } from '../../lib/mailer';
 import { presentMany } from './booking.mapper';
 import { selectBookings } from './booking.repo';
@@ -67,6 +68,7 @@ export function createBookingService(deps: BookingDeps) {
   }
 
   const waitlist = createBookingWaitlist(core);
+  const feeds = createBookingFeed(core);
 
   /** The "refused twice" flag of one customer (the customer page, the booking form); out of scope is not found. */
   async function flagOf(ctx: Ctx, customerId: string) {
@@ -106,7 +108,8 @@ export function createBookingService(deps: BookingDeps) {
     requestException: exceptions.request,
     decideException: exceptions.decide,
     listExceptions: createExceptionList(db).list,
-    feed: createBookingFeed(core).feed,
+    feed: feeds.feed,
+    feedTokens: createFeedTokens(core, feeds),
     settings: deps.settings,
   };
 }
