@@ -1,4 +1,5 @@
 import { bookingSummary } from './booking-timeline';
+import { groupRoomSummary } from './group-booking-timeline';
 import {
   COMPLAINT_CATEGORY_LABELS,
   COMPLAINT_CHANNEL_LABELS,
@@ -81,6 +82,7 @@ export function timelineSummary(kind: string, data: Data, lang: Lang): string {
       if (kind.startsWith('referral.') || kind.startsWith('activity.')) return memberExtrasSummary(kind, data, lang) ?? kind;
       if (kind.startsWith('inquiry.')) return inquirySummary(kind.slice('inquiry.'.length), data, lang) ?? kind;
       if (kind.startsWith('booking.')) return bookingSummary(kind.slice('booking.'.length), data, lang) ?? kind;
+      if (kind.startsWith('group_booking.') || kind.startsWith('room_booking.')) return groupRoomSummary(kind, data, lang) ?? kind;
       if (kind.startsWith('interaction.')) return interactionSummary(kind.slice('interaction.'.length), data, lang) ?? kind;
       if (kind.startsWith('follow_up.')) return followUpSummary(kind.slice('follow_up.'.length), data, lang) ?? kind;
       return str(data.summary) || kind;

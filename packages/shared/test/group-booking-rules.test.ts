@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GROUP_SETTINGS, type RosterMember } from '../src/group-booking';
 import { groupByHandicap, leadVerdict, parseRosterText, rosterProblems } from '../src/group-booking-rules';
+import { groupRoomSummary } from '../src/group-booking-timeline';
 import { roomRateFen } from '../src/room-booking';
 
 const m = (name: string, phone = '', handicap: number | null = null, team: number | null = null): RosterMember => ({ name, phone, handicap, team });
@@ -74,5 +75,20 @@ describe('roomRateFen: 房价 = 价目 × 折扣, fen, half up', () => {
     [0, 70, 0],
   ])('price %i fen, discount %i: rate %i fen', (price, discount, rate) => {
     expect(roomRateFen(price, discount)).toBe(rate);
+  });
+});
+
+describe('groupRoomSummary: the customer timeline lines', () => {
+  it.each([
+    ['group_booking.created', { number: 'TD20261009-0001', name: '华信球会', size: 12 }, '团体预约 TD20261009-0001（华信球会，12 人）已登记'],
+    [
+      'room_booking.changed',
+      { number: 'GM20261009-0001', revision: 2, arrival: '2026-10-20', departure: '2026-10-23', confirmedBy: '王经理' },
+      '冠名房预订 GM20261009-0001 更改为第 2 版（2026-10-20 至 2026-10-23，确认人：王经理）',
+    ],
+    ['room_booking.cancelled', { number: 'GM20261009-0001', confirmedBy: '王经理' }, '冠名房预订 GM20261009-0001 已取消（确认人：王经理）'],
+  ])('%s', (kind, data, text) => {
+    expect(groupRoomSummary(kind, data, 'zh-CN')).toBe(text);
+    expect(groupRoomSummary(kind, data, 'en')).toContain(String(data.number));
   });
 });
