@@ -51,6 +51,10 @@ const listQuery = z.object({
   assigneeId: z.string().uuid().optional(),
   campaignId: z.string().uuid().optional(),
   customerId: z.string().uuid().optional(),
+  toCheck: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(300).optional(),
 });

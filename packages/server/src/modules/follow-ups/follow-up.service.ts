@@ -21,6 +21,8 @@ export interface TaskListQuery {
   assigneeId?: string | undefined;
   campaignId?: string | undefined;
   customerId?: string | undefined;
+  /** 抽查: reached tasks whose record nobody has checked yet */
+  toCheck?: boolean | undefined;
   limit: number;
   cursor?: string | undefined;
 }
@@ -57,6 +59,13 @@ export function createFollowUpService(deps: { db: Db; clock: Clock; timeZone: ()
     if (q.overdue) query = query.where('t.status', '=', 'open').where('t.due_at', '<', now);
     if (q.campaignId) query = query.where('t.campaign_id', '=', q.campaignId);
     if (q.customerId) query = query.where('t.customer_id', '=', q.customerId);
+    if (q.toCheck) {
+      query = query
+        .where('t.status', '=', 'done')
+        .where((eb) =>
+          eb.exists(eb.selectFrom('follow_up_records as r').select('r.task_id').whereRef('r.task_id', '=', 't.id').where('r.checked_at', 'is', null)),
+        );
+    }
     if (after) {
       const [at, prio, id] = [new Date(String(after[0])), Number(after[1]), String(after[2])];
       query = query.where((eb) =>

@@ -7,6 +7,7 @@ import { resourceText } from '../../features/bookings/resource-text';
 import { bookingText } from '../../features/bookings/text';
 import { calendarText } from '../../features/calendar/text';
 import { cardText } from '../../features/cards/text';
+import { followUpText } from '../../features/follow-ups/text';
 import { inquiryText } from '../../features/inquiries/text';
 import { knowledgeText } from '../../features/knowledge/text';
 import { scriptText } from '../../features/scripts/text';
@@ -49,6 +50,7 @@ export const CATALOG = {
   ...notificationText,
   ...followUpRuleText,
   ...cardText,
+  ...followUpText,
   ...inquiryText,
   ...knowledgeText,
   ...scriptText,
