@@ -167,6 +167,8 @@ export async function loadDemo(db: Db, opts: { password: string; customers?: num
           password_hash: hash,
           roles: [...u.roles],
           agent_no: u.agentNo,
+          // the demo's phone system: each agent's extension is their agent number (screen pop, click-to-call)
+          extension: u.agentNo,
           department_id: 'department' in u ? dept.id : null,
         })
         .onConflict((oc) => oc.expression(sql`lower(username)`).doUpdateSet({ password_hash: hash, roles: [...u.roles], display_name: u.displayName }))

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../features/auth/session';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
+import { ScreenPop } from '../../features/call-centre/ScreenPop';
 import type { Translate } from '../i18n/use-t';
 import { useT } from '../i18n/use-t';
 import { activeNavKey, NAV_ITEMS, visibleNav, type NavItem } from '../nav';
@@ -69,6 +70,8 @@ export function AppLayout() {
         <Layout.Content className="app-content">
           <Outlet />
         </Layout.Content>
+        {/* the screen pop: one event stream per signed-in agent, over every page */}
+        {can('interaction:read') ? <ScreenPop /> : null}
       </Layout>
     </Layout>
   );

@@ -14,6 +14,8 @@ export const adminText = {
   'admin.users.roles': { 'zh-CN': '角色', en: 'Roles' },
   'admin.users.department': { 'zh-CN': '部门', en: 'Department' },
   'admin.users.agentNo': { 'zh-CN': '工号', en: 'Agent no.' },
+  'admin.users.extension': { 'zh-CN': '分机号', en: 'Extension' },
+  'admin.users.extensionHint': { 'zh-CN': '电话系统中该用户的分机：来电弹屏和点击外呼都用它', en: 'The user’s extension on the phone system: screen pops and click-to-call use it' },
   'admin.users.active': { 'zh-CN': '状态', en: 'Status' },
   'admin.users.lastLogin': { 'zh-CN': '最近登录', en: 'Last sign-in' },
   'admin.users.neverLoggedIn': { 'zh-CN': '从未登录', en: 'Never' },

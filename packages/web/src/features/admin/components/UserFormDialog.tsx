@@ -15,9 +15,10 @@ interface Values {
   roles?: string[];
   departmentId?: string | null;
   agentNo?: string | null;
+  extension?: string | null;
   active?: boolean;
 }
-const FIELDS = ['username', 'displayName', 'password', 'roles', 'departmentId', 'agentNo', 'active'];
+const FIELDS = ['username', 'displayName', 'password', 'roles', 'departmentId', 'agentNo', 'extension', 'active'];
 
 /** Create a user, or edit one's name, roles, department, agent number and whether they may sign in. */
 export function UserFormDialog({ user, open, onClose }: { user: User | null; open: boolean; onClose: () => void }) {
@@ -31,7 +32,7 @@ export function UserFormDialog({ user, open, onClose }: { user: User | null; ope
   const [general, setGeneral] = useState<string | null>(null);
 
   const submit = (values: Values) => {
-    const input = { ...values, departmentId: values.departmentId ?? null, agentNo: values.agentNo?.trim() || null };
+    const input = { ...values, departmentId: values.departmentId ?? null, agentNo: values.agentNo?.trim() || null, extension: values.extension?.trim() || null };
     const schema = user ? userUpdateSchema : userCreateSchema;
     const body = user ? { ...input, username: undefined, password: undefined, version: user.version } : input;
     if (!parseForForm(form, schema, body, lang, FIELDS)) return;
@@ -87,6 +88,9 @@ export function UserFormDialog({ user, open, onClose }: { user: User | null; ope
         </Form.Item>
         <Form.Item name="agentNo" label={t('admin.users.agentNo')}>
           <Input maxLength={16} />
+        </Form.Item>
+        <Form.Item name="extension" label={t('admin.users.extension')} extra={t('admin.users.extensionHint')}>
+          <Input maxLength={10} data-testid="user-extension" />
         </Form.Item>
         {user ? (
           <Form.Item name="active" label={t('admin.users.active')} valuePropName="checked">

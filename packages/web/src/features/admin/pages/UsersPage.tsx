@@ -33,6 +33,7 @@ export function UsersPage() {
     },
     { title: t('admin.users.username'), dataIndex: 'username' },
     { title: t('admin.users.agentNo'), dataIndex: 'agentNo', render: (v: string | null) => v ?? '—' },
+    { title: t('admin.users.extension'), dataIndex: 'extension', render: (v: string | null) => v ?? '—' },
     { title: t('admin.users.roles'), dataIndex: 'roles', render: (roles: string[]) => roles.map((r) => <Tag key={r}>{roleLabel(r, lang)}</Tag>) },
     { title: t('admin.users.department'), dataIndex: 'departmentId', render: departmentName },
     {

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useT } from '../../../app/i18n/use-t';
 import { birthdayText, useCustomerLabels } from '../labels';
+import { DialButton } from '../../call-centre/components/DialButton';
 import type { RevealedNumbers } from './RevealButton';
 
 const dash = <Typography.Text type="secondary">—</Typography.Text>;
@@ -23,8 +24,22 @@ export function CustomerProfile({ customer: c, numbers }: { customer: Customer; 
   const birthday = birthdayText(c, lang);
 
   const items: { key: string; label: string; children: ReactNode; span?: number }[] = [
-    { key: 'mobile', label: fieldLabel('mobile', lang), children: <span data-testid="profile-mobile">{orDash(mobile)}</span> },
-    { key: 'otherPhones', label: fieldLabel('otherPhones', lang), children: otherPhones.length ? otherPhones.join('、') : dash },
+    { key: 'mobile', label: fieldLabel('mobile', lang), children: (
+        <span>
+          <span data-testid="profile-mobile">{orDash(mobile)}</span>
+          {mobile ? <DialButton customerId={c.id} phone="mobile" /> : null}
+        </span>
+      ),
+    },
+    { key: 'otherPhones', label: fieldLabel('otherPhones', lang), children: otherPhones.length
+        ? otherPhones.map((p, i) => (
+            <span key={p} style={{ marginRight: 8 }}>
+              {p}
+              <DialButton customerId={c.id} phone={i} />
+            </span>
+          ))
+        : dash,
+    },
     { key: 'idNumber', label: fieldLabel('idNumber', lang), children: <span data-testid="profile-id-number">{orDash(idNumber)}</span> },
     { key: 'gender', label: fieldLabel('gender', lang), children: labels.gender(c.gender) },
     {

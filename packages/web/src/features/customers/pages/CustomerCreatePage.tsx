@@ -1,7 +1,7 @@
 import { customerCreateSchema } from '@kefu/shared/customer';
 import { Alert, App, Button, Card, Form, Space } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
 import { PageHeader } from '../../../components/PageHeader';
@@ -21,6 +21,10 @@ export function CustomerCreatePage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<CustomerFormValues>();
+  // the screen pop of an unknown caller opens this form with the number: a mobile, or another phone
+  const [params] = useSearchParams();
+  const prefill = params.get('mobile');
+  const prefilled = prefill ? (/^1\d{10}$/.test(prefill) ? { mobile: prefill } : { otherPhones: [prefill] }) : {};
   const mobile = Form.useWatch('mobile', form);
   const create = useCreateCustomer();
   const [others, setOthers] = useState<string[]>([]);
@@ -57,7 +61,8 @@ export function CustomerCreatePage() {
         <Form<CustomerFormValues>
           form={form}
           layout="vertical"
-          initialValues={EMPTY_CUSTOMER}
+          key={prefill ?? ''}
+          initialValues={{ ...EMPTY_CUSTOMER, ...prefilled }}
           onFinish={submit}
           onValuesChange={(changed: object) => clearChangedFieldErrors(form, changed)}
           onFinishFailed={() => void message.error(t('common.fixFields'))}

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/use-t';
 import { useSession } from '../../auth/session';
 import { CustomerCards } from '../../cards/components/CustomerCards';
+import { CustomerInteractions } from '../../call-centre/components/CustomerInteractions';
 import { CustomerBookings } from '../../bookings/components/CustomerBookings';
 import { CustomerComplaints, RegisterComplaintButton } from '../../complaints/components/CustomerComplaints';
 import { errorText, isApiError } from '../../../lib/api-error';
@@ -63,6 +64,15 @@ export function CustomerDetailPage() {
                     key: 'complaints',
                     label: <span data-testid="tab-complaints">{t('complaints.customer.tab')}</span>,
                     children: <CustomerComplaints customerId={c.id} />,
+                  },
+                ]
+              : []),
+            ...(can('interaction:read')
+              ? [
+                  {
+                    key: 'interactions',
+                    label: <span data-testid="tab-interactions">{t('interactions.tab')}</span>,
+                    children: <CustomerInteractions customerId={c.id} readOnly={readOnly} />,
                   },
                 ]
               : []),
