@@ -12,6 +12,7 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
+  PhoneOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@kefu/shared/permissions';
 import type { ReactNode } from 'react';
@@ -67,6 +68,16 @@ export const NAV_ITEMS: NavItem[] = [
       { key: 'bookings.groups', label: 'nav.bookings.groups', to: '/group-bookings', anyOf: ['booking:read'] },
       { key: 'bookings.rooms', label: 'nav.bookings.rooms', to: '/room-bookings', anyOf: ['booking:read'] },
       { key: 'bookings.resources', label: 'nav.bookings.resources', to: '/resources', anyOf: ['resource:manage'] },
+    ],
+  },
+  {
+    key: 'followUps',
+    label: 'nav.followUps',
+    icon: <PhoneOutlined />,
+    children: [
+      { key: 'followUps.mine', label: 'nav.followUps.mine', to: '/follow-ups', anyOf: ['follow_up:work'] },
+      { key: 'followUps.manage', label: 'nav.followUps.manage', to: '/follow-up-manage', anyOf: ['follow_up:supervise'] },
+      { key: 'followUps.stats', label: 'nav.followUps.stats', to: '/follow-up-stats', anyOf: ['follow_up:report'] },
     ],
   },
   { key: 'callLog', label: 'nav.callLog', icon: <PhoneOutlined />, to: '/call-log', anyOf: ['interaction:read'] },

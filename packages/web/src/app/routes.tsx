@@ -53,6 +53,10 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/cards/:id', Page: page(() => import('../features/cards/pages/CardPage'), 'CardPage'), anyOf: ['card:read'] },
   { path: '/card-adjustments', Page: page(() => import('../features/cards/pages/AdjustmentsPage'), 'AdjustmentsPage'), anyOf: ['card:approve'] },
   { path: '/card-renewals', Page: page(() => import('../features/cards/pages/RenewalsPage'), 'RenewalsPage'), anyOf: ['card:read'] },
+  { path: '/follow-ups', Page: page(() => import('../features/follow-ups/pages/MyFollowUpsPage'), 'MyFollowUpsPage'), anyOf: ['follow_up:work'] },
+  { path: '/follow-ups/:id', Page: page(() => import('../features/follow-ups/pages/FollowUpTaskPage'), 'FollowUpTaskPage'), anyOf: ['follow_up:work', 'follow_up:supervise'] },
+  { path: '/follow-up-manage', Page: page(() => import('../features/follow-ups/pages/FollowUpManagePage'), 'FollowUpManagePage'), anyOf: ['follow_up:supervise'] },
+  { path: '/follow-up-stats', Page: page(() => import('../features/follow-ups/pages/FollowUpStatsPage'), 'FollowUpStatsPage'), anyOf: ['follow_up:report'] },
   { path: '/card-settings', Page: page(() => import('../features/cards/pages/CardSettingsPage'), 'CardSettingsPage'), anyOf: ['card:settings'] },
   { path: '/customer-import', Page: page(() => import('../features/customer-import/ImportPage'), 'ImportPage'), anyOf: ['customer:import'] },
   {

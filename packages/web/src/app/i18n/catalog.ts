@@ -7,10 +7,11 @@ import { resourceText } from '../../features/bookings/resource-text';
 import { bookingText } from '../../features/bookings/text';
 import { calendarText } from '../../features/calendar/text';
 import { cardText } from '../../features/cards/text';
+import { callCentreText } from '../../features/call-centre/text';
+import { followUpText } from '../../features/follow-ups/text';
 import { inquiryText } from '../../features/inquiries/text';
 import { knowledgeText } from '../../features/knowledge/text';
 import { scriptText } from '../../features/scripts/text';
-import { callCentreText } from '../../features/call-centre/text';
 import { complaintReportText } from '../../features/complaint-reports/text';
 import { complaintSettingsText } from '../../features/complaint-settings/text';
 import { complaintCaseText } from '../../features/complaints/case-text';
@@ -50,10 +51,11 @@ export const CATALOG = {
   ...notificationText,
   ...followUpRuleText,
   ...cardText,
+  ...callCentreText,
+  ...followUpText,
   ...inquiryText,
   ...knowledgeText,
   ...scriptText,
-  ...callCentreText,
   ...bookingText,
   ...bookingActionText,
   ...resourceText,

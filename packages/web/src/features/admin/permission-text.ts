@@ -54,5 +54,8 @@ export const PERMISSION_LABELS: Record<Permission, TextEntry> = {
   'audit:read': { 'zh-CN': '查看审计日志', en: 'Read the audit log' },
   'user:manage': { 'zh-CN': '管理用户与部门', en: 'Manage users and departments' },
   'role:manage': { 'zh-CN': '管理角色权限', en: 'Manage role permissions' },
+  'follow_up:work': { 'zh-CN': '回访：处理自己的回访任务（结果、回访记录表）', en: 'Follow-ups: work one’s own tasks (outcomes, the record form)' },
+  'follow_up:supervise': { 'zh-CN': '回访管理（分配、逾期、抽查、活动、手工任务）', en: 'Follow-up supervision (distribute, overdue, spot checks, campaigns)' },
+  'follow_up:report': { 'zh-CN': '回访统计（考核指标、总结报告、导出）', en: 'Follow-up KPIs, summary reports and exports' },
   'apikey:manage': { 'zh-CN': '管理 API 密钥', en: 'Manage API keys' },
 };
