@@ -1,5 +1,9 @@
 import {
   bookingExtrasSettingsSchema,
+  closureAffectedParams,
+  closureDetailSchema,
+  closureRequestSchema,
+  closureResolveSchema,
   feedTokenCreateSchema,
   feedTokenCreatedSchema,
   feedTokenSchema,
@@ -193,6 +197,51 @@ export function bookingExtrasRoutes(app: App) {
       const text = await bookings.feedTokens.read(req.params.file.slice(0, -4));
       return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(text);
     },
+  );
+
+  app.post(
+    '/api/v1/resources/:id/closures/preview',
+    {
+      schema: {
+        tags,
+        summary: '维护停用预览：受影响的预约及最近的空闲时段、是否不足提前通知天数',
+        params: idParams,
+        body: closureRequestSchema,
+        response: { 200: closureDetailSchema },
+      },
+      preValidation: needs('resource:manage'),
+    },
+    async (req) => bookings.closures.preview(ctxOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/closures/:id',
+    {
+      schema: { tags, summary: '维护停用：受影响的预约、通知情况、改期或取消', params: idParams, response: { 200: closureDetailSchema } },
+      preValidation: needs('booking:read'),
+    },
+    async (req) => bookings.closures.detail(ctxOf(req), req.params.id),
+  );
+  app.post(
+    '/api/v1/closures/:id/affected/:bookingId/notified',
+    {
+      schema: { tags, summary: '已电话通知客户（打勾）', params: closureAffectedParams, response: { 200: closureDetailSchema } },
+      preValidation: needs('booking:take'),
+    },
+    async (req) => bookings.closures.markNotified(ctxOf(req), req.params.id, req.params.bookingId),
+  );
+  app.post(
+    '/api/v1/closures/:id/affected/:bookingId/resolve',
+    {
+      schema: {
+        tags,
+        summary: '受影响的预约改到其他时间，或取消且不扣课时',
+        params: closureAffectedParams,
+        body: closureResolveSchema,
+        response: { 200: closureDetailSchema },
+      },
+      preValidation: needs('booking:take'),
+    },
+    async (req) => bookings.closures.resolve(ctxOf(req), req.params.id, req.params.bookingId, req.body),
   );
 
   app.get(

@@ -12,6 +12,7 @@ import { flaggedCustomers, refusalFlag } from './booking.refusals';
 import { createBookingWaitlist } from './booking.waitlist';
 import { createBookingSheet } from './booking.sheet';
 import { createFeedTokens } from './booking.feed-tokens';
+import { createBookingClosures } from './booking.closures';
 import { createMailer } from '../../lib/mailer';
 import { presentMany } from './booking.mapper';
 import { selectBookings } from './booking.repo';
@@ -94,6 +95,7 @@ export function createBookingService(deps: BookingDeps) {
     on,
     waitlist,
     sheet: createBookingSheet(core),
+    closures: createBookingClosures(core, steps, orSlotFull),
     flagOf,
     flagged,
     extras: core.extras,

@@ -1,4 +1,4 @@
-import { closureCreateSchema, idParams, resourceCreateSchema, resourceSchema, resourceUpdateSchema } from '@kefu/shared';
+import { closureDetailSchema, closureRequestSchema, idParams, resourceCreateSchema, resourceSchema, resourceUpdateSchema } from '@kefu/shared';
 import { z } from 'zod';
 import type { App } from '../../app';
 import { ctxOf, needs } from '../../lib/auth';
@@ -55,12 +55,19 @@ export function resourceRoutes(app: App) {
   app.post(
     '/api/v1/resources/:id/closures',
     {
-      schema: { tags, summary: '登记维护/停用时段', params: idParams, body: closureCreateSchema, response: { 201: resourceSchema } },
+      schema: {
+        tags,
+        summary: '登记维护/停用时段：受影响的客户收到通知和改约任务；不足提前通知天数须经理确认（confirmLate）',
+        params: idParams,
+        body: closureRequestSchema,
+        response: { 201: resourceSchema.extend({ closure: closureDetailSchema }) },
+      },
       preValidation: needs('resource:manage'),
     },
     async (req, reply) => {
+      const closure = await app.services.bookings.closures.create(ctxOf(req), req.params.id, req.body);
       reply.status(201);
-      return resources.addClosure(ctxOf(req), req.params.id, req.body);
+      return { ...(await resources.get(req.params.id)), closure };
     },
   );
 }
