@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { createCustomer, createResource } from './booking-fixtures';
 import { call } from './clients';
@@ -188,6 +189,23 @@ describeEachDb('named-room bookings (冠名房预订表)', (env) => {
     ])
       // pdftotext keeps the gaps of the layout, not the thin spaces between Chinese and digits
       expect(text.replace(/\s+/g, ''), s).toContain(s.replace(/\s+/g, ''));
+  });
+
+  it('the manager list as xlsx: every field of the current forms, the rate in 元', async () => {
+    const r = await room('牡丹厅');
+    const form = (await takeRoom(agent, roomBody(customerId, [r.id], { guestName: '孙女士', arrival: '2026-12-01', departure: '2026-12-03' }))).body;
+    const res = await pdfBytes(env(), manager.username, '/api/v1/room-bookings/export.xlsx?q=' + encodeURIComponent('孙女士'));
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0]!.getSheetValues()
+      .filter(Boolean)
+      .map((v) => (v as unknown[]).slice(1));
+    expect(rows[0]).toEqual(['冠名房预订表']);
+    const line = rows.find((v) => v.includes('孙女士'))!;
+    expect(line).toEqual(
+      expect.arrayContaining([`${form.number} (新预订 1)`, '创始会员', '牡丹厅', 1288, 0.88, 1133.44, '餐饮、租杆、晚餐 6 位', '储值卡', '刘前台', '陈会籍']),
+    );
   });
 
   it('access: 401 without a session, 403 without booking permissions, 404 for a customer out of scope', async () => {

@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import type { App } from '../../app';
 import { ctxOf, needs } from '../../lib/auth';
+import { attachment } from '../complaint-reports/report-format';
 
 const list = z.object({ items: z.array(roomBookingListItemSchema), nextCursor: z.string().nullable() });
 
@@ -25,6 +26,26 @@ export function roomBookingRoutes(app: App) {
       preValidation: needs('booking:read'),
     },
     async (req) => roomBookings.list(ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/api/v1/room-bookings/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出冠名房预订（xlsx，附件一各栏）',
+        querystring: roomBookingListQuery.omit({ limit: true, cursor: true }),
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+      preValidation: needs('booking:read'),
+    },
+    async (req, reply) => {
+      const body = await roomBookings.sheet(ctxOf(req), req.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachment('冠名房预订.xlsx', 'room-bookings.xlsx'))
+        .send(body);
+    },
   );
 
   app.post(

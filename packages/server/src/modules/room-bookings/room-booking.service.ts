@@ -5,6 +5,7 @@ import { encodeCursor, readCursor } from '../../lib/pagination';
 import type { RoomDeps } from './room-booking.deps';
 import { presentForm } from './room-booking.mapper';
 import { findForm, roomNames, selectForms } from './room-booking.repo';
+import { buildRoomSheet } from './room-booking.sheet';
 import { createRoomWrites, formNotFound } from './room-booking.write';
 import { renderRoomForm, roomFormFileName } from './room-form.pdf';
 
@@ -78,6 +79,15 @@ export function createRoomBookingService(deps: RoomDeps) {
     return { body, disposition: roomFormFileName(form) };
   }
 
-  return { create: writes.create, change: writes.change, cancel: writes.cancel, get, list, pdf };
+  /** The list as xlsx for the manager: the current form of every booking staying on or after `from`, up to 5,000. */
+  async function sheet(ctx: Ctx, q: { q?: string | undefined; from?: string | undefined; includeCancelled?: 'true' | 'false' | undefined }): Promise<Buffer> {
+    const page = await list(ctx, { ...q, limit: 5000 });
+    const ids = page.items.map((i) => i.id);
+    const rows = ids.length ? await selectForms(db, ctx.actor).where('f.id', 'in', ids).orderBy('f.arrival', 'desc').orderBy('f.id', 'desc').execute() : [];
+    const names = await roomNames(db, [...new Set(rows.flatMap((r) => r.room_ids))]);
+    return buildRoomSheet({ rows, roomNames: names, exporter: ctx.actor.name, exportedAt: clock.now(), timeZone: await deps.timeZone(), lang: ctx.lang });
+  }
+
+  return { create: writes.create, change: writes.change, cancel: writes.cancel, get, list, pdf, sheet };
 }
 export type RoomBookingService = ReturnType<typeof createRoomBookingService>;

@@ -8,6 +8,7 @@ export const roomBookingText = {
     'zh-CN': '按《冠名房预订表》逐栏填写；更改或取消都另出一版预订表，注明确认人。传真预约可打印后传给客户签字回传。',
     en: 'Fill in the booking form field by field; a change or a cancellation is a new version of the form, with who confirmed it. Print it to fax to the guest for signature.',
   },
+  'rooms.export': { 'zh-CN': '导出 Excel', en: 'Export to Excel' },
   'rooms.new': { 'zh-CN': '新预订', en: 'New booking' },
   'rooms.search': { 'zh-CN': '编号、客人、公司或客户', en: 'Number, guest, company or customer' },
   'rooms.includeCancelled': { 'zh-CN': '含已取消', en: 'Include cancelled' },

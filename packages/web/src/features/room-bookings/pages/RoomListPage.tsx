@@ -1,5 +1,6 @@
 import { ROOM_FORM_KIND_LABELS, type RoomBookingListItem, type RoomFormKind } from '@kefu/shared/room-booking';
 import { Button, Card, Checkbox, Input, Space, Table, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useLang } from '../../../app/i18n/language';
@@ -7,6 +8,7 @@ import { useT } from '../../../app/i18n/use-t';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadMore } from '../../../components/LoadMore';
 import { PageHeader } from '../../../components/PageHeader';
+import { downloadFile, withQuery } from '../../../lib/api-client';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useSession } from '../../auth/session';
 import { useDepartmentTimeZone } from '../../bookings/api';
@@ -33,17 +35,25 @@ export function RoomListPage() {
   const list = useRoomList(q, withCancelled);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const [creating, setCreating] = useState(false);
+  const exporting = useMutation({
+    mutationFn: () => downloadFile(withQuery('/api/v1/room-bookings/export.xlsx', { q: q || undefined, includeCancelled: withCancelled ? 'true' : undefined })),
+  });
 
   return (
     <>
       <PageHeader
         title={t('rooms.title')}
         extra={
-          can('booking:take') ? (
-            <Button type="primary" onClick={() => setCreating(true)} data-testid="room-new">
-              {t('rooms.new')}
+          <Space>
+            <Button loading={exporting.isPending} onClick={() => exporting.mutate()} data-testid="room-export">
+              {t('rooms.export')}
             </Button>
-          ) : null
+            {can('booking:take') ? (
+              <Button type="primary" onClick={() => setCreating(true)} data-testid="room-new">
+                {t('rooms.new')}
+              </Button>
+            ) : null}
+          </Space>
         }
       >
         <Typography.Text type="secondary">{t('rooms.help')}</Typography.Text>
@@ -55,7 +65,7 @@ export function RoomListPage() {
             {t('rooms.includeCancelled')}
           </Checkbox>
         </Space>
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} retryText={t('common.retry')} />
+        <ErrorAlert error={list.error ?? exporting.error} onRetry={() => void list.refetch()} retryText={t('common.retry')} />
         <Table<RoomBookingListItem>
           rowKey="id"
           size="middle"
