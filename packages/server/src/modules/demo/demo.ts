@@ -8,6 +8,7 @@ import { loadDemoBookings } from './demo-bookings';
 import { loadDemoKnowledge } from './demo-knowledge';
 import { loadDemoGroupBookings } from './demo-group-bookings';
 import { loadDemoComplaints } from './demo-complaints';
+import { loadDemoFollowUps } from './demo-follow-ups';
 import { COMPANIES, GIVEN_FEMALE, GIVEN_MALE, REGIONS, STREETS, SURNAMES, TAGS } from './names';
 
 /**
@@ -135,6 +136,7 @@ export async function loadDemo(db: Db, opts: { password: string; customers?: num
     // a demo folder made before complaints existed gets its complaints now (once)
     await loadDemoComplaints(db, { ...(opts.log ? { log: opts.log } : {}) });
     await loadDemoBookings(db, { ...(opts.log ? { log: opts.log } : {}) });
+    await loadDemoFollowUps(db, { ...(opts.log ? { log: opts.log } : {}) });
     await loadDemoKnowledge(db, { ...(opts.log ? { log: opts.log } : {}) });
     await loadDemoGroupBookings(db, { ...(opts.log ? { log: opts.log } : {}) });
     return { customers: Number(n.n), usernames };
@@ -205,6 +207,7 @@ export async function loadDemo(db: Db, opts: { password: string; customers?: num
   opts.log?.(`demo department loaded: ${opts.customers ?? 2000} customers`);
   await loadDemoComplaints(db, { ...(opts.log ? { log: opts.log } : {}) });
   await loadDemoBookings(db, { ...(opts.log ? { log: opts.log } : {}) });
+  await loadDemoFollowUps(db, { ...(opts.log ? { log: opts.log } : {}) });
   await loadDemoKnowledge(db, { ...(opts.log ? { log: opts.log } : {}) });
   await loadDemoGroupBookings(db, { ...(opts.log ? { log: opts.log } : {}) });
   return { customers: opts.customers ?? 2000, usernames };

@@ -15,7 +15,7 @@ export function KpiChart({ rows, successTarget, complianceTarget }: { rows: Foll
   const coverage = rows.some((r) => r.coverageRate !== null);
   return (
     <ResponsiveContainer width="100%" height={Math.max(220, rows.length * 56 + 60)}>
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }}>
+      <BarChart data={data} layout="vertical" margin={{ top: 24, right: 48, bottom: 8, left: 8 }}>
         <CartesianGrid horizontal={false} strokeDasharray="3 3" />
         <XAxis type="number" domain={[0, 100]} unit="%" />
         <YAxis type="category" dataKey="label" width={120} tick={{ fontSize: 12 }} interval={0} />
