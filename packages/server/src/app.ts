@@ -29,6 +29,7 @@ import { createRoomBookingService, roomBookingRoutes } from './modules/room-book
 import { calendarRoutes, createCalendarService } from './modules/calendar';
 import { cardRoutes, createCardService } from './modules/cards';
 import { createReferralService, referralRoutes } from './modules/referrals';
+import { activityRoutes, createActivityService } from './modules/activities';
 import { createFollowUpRuleService, followUpRuleRoutes } from './modules/follow-up-rules';
 import { createJobScheduler, jobRoutes, registerJobs } from './modules/jobs';
 import { complaintReportRoutes, createComplaintReportService } from './modules/complaint-reports';
@@ -119,6 +120,7 @@ function buildServices(deps: Deps) {
     roomBookings: createRoomBookingService({ ...deps, timeZone, resources, holds }),
     cards,
     referrals,
+    activities: createActivityService(deps),
     interactions,
     telephony: createTelephonyService({ ...deps, pubsub: deps.pubsub ?? createMemoryPubSub(), ami: deps.ami !== undefined ? deps.ami : amiConfigFromEnv(), interactions }),
   };
@@ -218,6 +220,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   roomBookingRoutes(app);
   cardRoutes(app);
   referralRoutes(app);
+  activityRoutes(app);
   followUpRoutes(app);
   knowledgeRoutes(app);
   inquiryRoutes(app);

@@ -172,6 +172,10 @@ describeEachDb('member cards', (env) => {
     expect(receipt.text).not.toMatch(/1[3-9]\d{9}/);
     const renewals = await officer.get('/api/v1/cards/renewals');
     expect(renewals.body.items.find((c: { id: string }) => c.id === card.id)).toMatchObject({ reason: 'low_balance', threshold: 10_000 });
+    const file = await officer.get('/api/v1/cards/renewals.xlsx');
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toMatch(/spreadsheetml/);
+    expect(String(file.headers['content-disposition'])).toContain('renewals.xlsx');
     expect((await officer.post('/api/v1/cards/verify')).status).toBe(403);
     const verified = await manager.post('/api/v1/cards/verify');
     expect(verified.status).toBe(200);
@@ -268,6 +272,7 @@ describeEachDb('member cards', (env) => {
       ['GET', '/api/v1/cards'],
       ['POST', '/api/v1/cards'],
       ['GET', '/api/v1/cards/renewals'],
+      ['GET', '/api/v1/cards/renewals.xlsx'],
       ['POST', '/api/v1/cards/verify'],
       ['GET', `/api/v1/cards/${ID}`],
       ['GET', `/api/v1/cards/${ID}/entries`],

@@ -29,6 +29,9 @@ import { AppError } from '../../lib/errors';
 import type { IdempotentResult } from '../../lib/idempotency';
 import { seesAllCards } from './card.policy';
 import { verifyLedger, renewals } from './card.verify';
+import { attachmentOf, XLSX } from './card.sheet';
+import { renewalWorkbook } from './card.renewals-sheet';
+import { appendAudit } from '../audit';
 
 const listQuery = z.object({
   customerId: z.string().uuid({ message: 'v.customer' }).optional(),
@@ -123,6 +126,23 @@ export function cardRoutes(app: App) {
       const ctx = ctxOf(req);
       const ownerId = seesAllCards(ctx.actor) ? null : ctx.actor.id;
       return { items: await renewals(app.deps.db, app.deps.clock, renewalWithinDays, req.query.limit, ownerId) };
+    },
+  );
+  app.get(
+    '/api/v1/cards/renewals.xlsx',
+    { schema: { tags, summary: '导出续卡/升班提醒名单（xlsx，记入审计）', produces: [XLSX] }, preValidation: needs('card:read') },
+    async (req, reply) => {
+      const { renewalWithinDays } = await cards.types.settings();
+      const ctx = ctxOf(req);
+      const items = await renewals(app.deps.db, app.deps.clock, renewalWithinDays, 5000, seesAllCards(ctx.actor) ? null : ctx.actor.id);
+      const at = app.deps.clock.now().toISOString().slice(0, 16).replace('T', ' ');
+      const file = await renewalWorkbook(items, ctx.lang, { name: ctx.actor.name, at });
+      await appendAudit(app.deps.db, ctx, { action: 'card.renewals_export', entityType: 'card', entityId: 'renewals', detail: { rows: items.length } });
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachmentOf('续卡提醒名单.xlsx', 'renewals.xlsx'))
+        .header('cache-control', 'no-store')
+        .send(file);
     },
   );
   app.post(

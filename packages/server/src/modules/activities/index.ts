@@ -1,0 +1,2 @@
+export { createActivityService, type ActivityService } from './activity.service';
+export { activityRoutes } from './activity.routes';
