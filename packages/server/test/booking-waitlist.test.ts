@@ -59,7 +59,7 @@ describeEachDb('waiting list and the refused-twice flag', (env) => {
     expect((await takeBooking(agent, bookingBody(d, teacher, MON, '09:00', '10:00'))).status).toBe(409);
     // the agent who put 李娜 on the list is told
     const notes = (await agent.get('/api/v1/notifications')).body.items;
-    expect(notes[0]).toMatchObject({ kind: 'booking_waitlist_offer', link: '/bookings/waitlist' });
+    expect(notes[0]).toMatchObject({ kind: 'booking_waitlist_offer', link: `/bookings/${offered.offerBookingId}` });
     expect(notes[0].title).toContain('李娜');
 
     // 李娜 declines: the place goes to 王芳 (told to 刘子豪, who took her entry)

@@ -65,6 +65,7 @@ export const NAV_ITEMS: NavItem[] = [
     children: [
       { key: 'bookings.schedule', label: 'nav.bookings.schedule', to: '/bookings', anyOf: ['booking:read'] },
       { key: 'bookings.exceptions', label: 'nav.bookings.exceptions', to: '/booking-exceptions', anyOf: ['booking:approve'] },
+      { key: 'bookings.sheet', label: 'nav.bookings.sheet', to: '/bookings/sheet', anyOf: ['booking:read'] },
       { key: 'bookings.groups', label: 'nav.bookings.groups', to: '/group-bookings', anyOf: ['booking:read'] },
       { key: 'bookings.rooms', label: 'nav.bookings.rooms', to: '/room-bookings', anyOf: ['booking:read'] },
       { key: 'bookings.resources', label: 'nav.bookings.resources', to: '/resources', anyOf: ['resource:manage'] },

@@ -76,6 +76,7 @@ export const APP_ROUTES: AppRoute[] = [
   },
   { path: '/bookings', Page: page(() => import('../features/bookings/pages/SchedulePage'), 'SchedulePage'), anyOf: ['booking:read'] },
   { path: '/resources', Page: page(() => import('../features/bookings/pages/ResourcesPage'), 'ResourcesPage'), anyOf: ['resource:manage'] },
+  { path: '/bookings/sheet', Page: page(() => import('../features/bookings/pages/SheetPage'), 'SheetPage'), anyOf: ['booking:read'] },
   { path: '/bookings/:id', Page: page(() => import('../features/bookings/pages/BookingPage'), 'BookingPage'), anyOf: ['booking:read'] },
   { path: '/group-bookings', Page: page(() => import('../features/group-bookings/pages/GroupListPage'), 'GroupListPage'), anyOf: ['booking:read'] },
   { path: '/group-bookings/:id', Page: page(() => import('../features/group-bookings/pages/GroupPage'), 'GroupPage'), anyOf: ['booking:read'] },

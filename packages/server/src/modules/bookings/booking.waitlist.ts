@@ -109,7 +109,7 @@ export async function offerFreed(core: BookingCore, trx: Db, ctx: Ctx, freed: Fr
               userId: e.taken_by_id,
               kind: 'booking_waitlist_offer',
               params: { customer: c?.name ?? '', resource: resource.name, when: local(e.starts_at, o.timeZone), until: local(until, o.timeZone) },
-              link: '/bookings/waitlist',
+              link: `/bookings/${booking.id}`,
               dedupeKey: `waitlist-offer:${e.id}:${booking.id}`,
             },
           ],

@@ -91,6 +91,16 @@ export type BookingStep =
   | { kind: 'exception'; body: { reason: 'illness' | 'other'; proofNote: string; attachmentRef: string | null } }
   | { kind: 'exception/decision'; body: { approve: boolean; note: string } };
 
+/** A move of any booking of the schedule (drag to move): the day's list follows the server's answer. */
+export function useMoveBooking() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (m: { id: string; body: { startsAt: string; endsAt: string; via: BookingChannel; version: number } }) =>
+      api.post<Booking>(`/api/v1/bookings/${m.id}/move`, m.body),
+    onSettled: () => qc.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
 export function useBookingStep(id: string) {
   const qc = useQueryClient();
   return useMutation({

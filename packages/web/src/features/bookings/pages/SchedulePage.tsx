@@ -1,5 +1,6 @@
 import { zonedDate } from '@kefu/shared/calendar/zoned';
-import { Card, DatePicker, Empty, Select, Space, Typography } from 'antd';
+import type { Booking } from '@kefu/shared/booking';
+import { Alert, Card, DatePicker, Empty, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -8,7 +9,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { useSession } from '../../auth/session';
 import { useLinkedCustomer } from '../../complaints/api';
-import { useDayBookings, useDepartmentTimeZone, useResources } from '../api';
+import { useDayBookings, useDepartmentTimeZone, useMoveBooking, useResources } from '../api';
+import { errorText } from '../../../lib/api-error';
 import { BookingFormDialog } from '../components/BookingFormDialog';
 import { BookingTable } from '../components/BookingTable';
 import { DayGrid } from '../components/DayGrid';
@@ -30,6 +32,21 @@ export function SchedulePage() {
   const customerId = params.get('customerId');
   const linked = useLinkedCustomer(customerId);
   const [picked, setPicked] = useState<DaySlot | null>(null);
+  const move = useMoveBooking();
+  const [moveResult, setMoveResult] = useState<{ ok: boolean; text: string } | null>(null);
+  // drag to move: the same move as on the booking's page (change window, places); a refusal leaves the chip in place
+  const onMove = (b: Booking, slot: DaySlot) => {
+    const length = Date.parse(b.endsAt) - Date.parse(b.startsAt);
+    const endsAt = new Date(Date.parse(slot.startsAt) + length).toISOString();
+    setMoveResult(null);
+    move.mutate(
+      { id: b.id, body: { startsAt: slot.startsAt, endsAt, via: 'phone', version: b.version } },
+      {
+        onSuccess: () => setMoveResult({ ok: true, text: t('bookings.drag.moved', { time: slot.label }) }),
+        onError: (err) => setMoveResult({ ok: false, text: errorText(err) }),
+      },
+    );
+  };
 
   const bookings = useMemo(() => day.data?.items ?? [], [day.data]);
   const slots = useMemo(
@@ -70,7 +87,18 @@ export function SchedulePage() {
                 data-testid="schedule-date"
               />
             </Space>
-            <DayGrid slots={slots} capacity={resource.capacity} canBook={can('booking:take')} onPick={setPicked} />
+            {moveResult ? (
+              <Alert
+                type={moveResult.ok ? 'success' : 'error'}
+                showIcon
+                closable
+                onClose={() => setMoveResult(null)}
+                title={moveResult.ok ? moveResult.text : t('bookings.drag.refused')}
+                description={moveResult.ok ? undefined : moveResult.text}
+                data-testid="move-result"
+              />
+            ) : null}
+            <DayGrid slots={slots} capacity={resource.capacity} canBook={can('booking:take')} onPick={setPicked} onMove={onMove} />
             <BookingTable items={bookings} timeZone={timeZone} loading={day.isPending} emptyText={t('bookings.day.none')} />
           </Space>
         ) : null}
