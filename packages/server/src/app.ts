@@ -109,6 +109,10 @@ function buildServices(deps: Deps) {
     complaintReports: createComplaintReportService({ ...deps, complaints, timeZone }),
     notifications: createNotificationService(deps),
     knowledge,
+    inquiries: createInquiryService({ ...deps, knowledge, timeZone }),
+    // the greeting's time of day is the department's (the calendar's zone)
+    scripts: createScriptService({ ...deps, timeZone }),
+    knowledge,
     inquiries: createInquiryService({ ...deps, knowledge }),
     // the greeting's time of day is the department's (the calendar's zone)
     scripts: createScriptService({ ...deps, timeZone }),

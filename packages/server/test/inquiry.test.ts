@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { call } from './clients';
 import { buildCustomer, userClient, type Client } from './factories';
+import { rawClient, readXlsx } from './files';
 import { describeEachDb } from './helpers';
 import { createArticle, recordInquiry } from './knowledge-fixtures';
 
@@ -195,6 +196,20 @@ describeEachDb('inquiries and the knowledge base', (env) => {
     expect(all.body.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
     const unpromoted = await supervisor.get('/api/v1/inquiries?unpromoted=true&limit=200');
     expect(unpromoted.body.items.every((i: { promotedArticleId: string | null }) => i.promotedArticleId === null)).toBe(true);
+  });
+
+  it('exports the filtered list as xlsx: who and when first, one row per inquiry, the department’s clock; audited', async () => {
+    await setup();
+    const i = await recordInquiry(agent, { question: '动感单车课要自带水杯吗', answer: '需要，馆内有饮水机。', category: 'course' });
+    const file = await (await rawClient(env(), supervisor)).get(`/api/v1/inquiries/export.xlsx?q=${encodeURIComponent('动感单车')}`);
+    expect(file.status).toBe(200);
+    expect(String(file.headers['content-type'])).toContain('spreadsheetml');
+    const rows = await readXlsx(file.raw);
+    expect(rows[1]).toEqual(['导出人', '李主管']);
+    const row = rows.find((r) => r[3] === i.question)!;
+    expect(row.slice(0, 5)).toEqual(['2026-10-09 10:00', '课程', '匿名来电', '动感单车课要自带水杯吗', '需要，馆内有饮水机。']);
+    const audit = await env().handle.db.selectFrom('audit_log').select('action').where('action', '=', 'inquiry.export').execute();
+    expect(audit.length).toBeGreaterThan(0);
   });
 
   it('checks permissions: 401 without a session, 403 without the permission', async () => {

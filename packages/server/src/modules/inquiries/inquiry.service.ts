@@ -14,6 +14,7 @@ import { selectInquiries } from './inquiry.repo';
 
 const notFound = () => new AppError('inquiry.not_found', 404);
 const userId = (ctx: Ctx) => (ctx.actor.kind === 'user' && ctx.actor.username !== 'system' ? ctx.actor.id : null);
+export const EXPORT_LIMIT = 5000;
 const isUnique = (e: unknown) => (e as { code?: string }).code === '23505';
 
 export interface InquiryListQuery {
@@ -26,7 +27,7 @@ export interface InquiryListQuery {
 }
 
 /** Inquiries (咨询): recorded from the call screen, on the customer's timeline, promoted to articles once. */
-export function createInquiryService(deps: { db: Db; clock: Clock; knowledge: KnowledgeService }) {
+export function createInquiryService(deps: { db: Db; clock: Clock; knowledge: KnowledgeService; timeZone: () => Promise<string> }) {
   const { db, clock, knowledge } = deps;
 
   async function get(ctx: Ctx, id: string): Promise<Inquiry> {
@@ -96,7 +97,7 @@ export function createInquiryService(deps: { db: Db; clock: Clock; knowledge: Kn
   }
 
   /** Newest first; ?q= finds inquiries sharing words with the text (most shared first, one page). */
-  async function list(ctx: Ctx, q: InquiryListQuery) {
+  function scoped(ctx: Ctx, q: Omit<InquiryListQuery, 'limit' | 'cursor'>) {
     let query = selectInquiries(db);
     if (!seesAllInquiries(ctx.actor)) {
       const me = ctx.actor.id;
@@ -105,6 +106,11 @@ export function createInquiryService(deps: { db: Db; clock: Clock; knowledge: Kn
     if (q.category) query = query.where('i.category', '=', q.category);
     if (q.customerId) query = query.where('i.customer_id', '=', q.customerId);
     if (q.unpromoted === 'true') query = query.where('made.id', 'is', null);
+    return query;
+  }
+
+  async function list(ctx: Ctx, q: InquiryListQuery) {
+    let query = scoped(ctx, q);
     if (q.q) {
       const keys = textSearchKeys(q.q);
       if (!keys.length) return { items: [], nextCursor: null };
@@ -178,6 +184,20 @@ export function createInquiryService(deps: { db: Db; clock: Clock; knowledge: Kn
     return knowledge.get(ctx, articleId);
   }
 
-  return { get, record, list, promote };
+  /** The list as the supervisor filtered it, newest first, for the xlsx (at most EXPORT_LIMIT rows); audited. */
+  async function exportRows(ctx: Ctx, q: Omit<InquiryListQuery, 'limit' | 'cursor'>) {
+    let query = scoped(ctx, q);
+    if (q.q) {
+      const keys = textSearchKeys(q.q);
+      query = query.where(sql<boolean>`i.search_keys && ${sql.val(keys.length ? keys : [''])}::text[]`);
+    }
+    const rows = await query.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(EXPORT_LIMIT).execute();
+    await db
+      .transaction()
+      .execute((trx) => appendAudit(trx, ctx, { action: 'inquiry.export', entityType: 'inquiry', entityId: 'export', detail: { ...q, rows: rows.length } }));
+    return { rows: rows.map((r) => toInquiry(r, ctx.actor)), timeZone: await deps.timeZone() };
+  }
+
+  return { get, record, list, promote, exportRows };
 }
 export type InquiryService = ReturnType<typeof createInquiryService>;

@@ -32,5 +32,6 @@ export const inquiryText = {
   'inquiries.promoteArticleTitle': { 'zh-CN': '条目标题（标准问题）', en: 'Article title (the question)' },
   'inquiries.promotePublish': { 'zh-CN': '立即发布（否则存为草稿）', en: 'Publish now (otherwise a draft)' },
   'inquiries.promoteDone': { 'zh-CN': '已转为知识库条目', en: 'Article made' },
+  'inquiries.export': { 'zh-CN': '导出 Excel', en: 'Export to Excel' },
   'inquiries.newForm': { 'zh-CN': '新咨询', en: 'New inquiry' },
 } satisfies TextTable;

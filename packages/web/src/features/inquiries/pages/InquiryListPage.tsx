@@ -1,11 +1,13 @@
 import type { CustomerListItem } from '@kefu/shared/customer';
 import type { Inquiry } from '@kefu/shared/inquiry';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../app/i18n/use-t';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
+import { withQuery } from '../../../lib/api-client';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useSession } from '../../auth/session';
 import { CustomerPicker } from '../../customers/components/CustomerPicker';
@@ -30,7 +32,18 @@ export function InquiryListPage() {
 
   return (
     <>
-      <PageHeader title={t('inquiries.title')} />
+      <PageHeader
+        title={t('inquiries.title')}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            href={withQuery('/api/v1/inquiries/export.xlsx', { q: q || undefined, category, unpromoted: unpromoted ? 'true' : undefined })}
+            data-testid="inquiries-export"
+          >
+            {t('inquiries.export')}
+          </Button>
+        }
+      />
       <Row gutter={16}>
         <Col xs={24} xl={9}>
           <Form layout="vertical">
