@@ -1,10 +1,10 @@
 import { FOLLOW_UP_OUTCOME_LABELS } from './follow-up';
-import type { Lang } from './messages';
+import { isMessageKey, translate, type Lang } from './messages';
 
 /** The follow-up events (kinds `follow_up.*`) on the customer's timeline: the outcome of each call, never a number. */
 export function followUpSummary(kind: string, data: Record<string, unknown>, lang: Lang): string | null {
   const zh = lang === 'zh-CN';
-  const reason = typeof data.reasonText === 'string' ? data.reasonText : '';
+  const reason = reasonOf(data, lang);
   switch (kind) {
     case 'attempt': {
       const label = FOLLOW_UP_OUTCOME_LABELS[data.outcome as keyof typeof FOLLOW_UP_OUTCOME_LABELS]?.[lang] ?? String(data.outcome);
@@ -21,4 +21,16 @@ export function followUpSummary(kind: string, data: Record<string, unknown>, lan
     default:
       return null;
   }
+}
+
+/** The task's reason in the reader's language (its message key and params), or the text written at the time. */
+function reasonOf(data: Record<string, unknown>, lang: Lang): string {
+  const key = typeof data.reason === 'string' ? data.reason : '';
+  if (key && isMessageKey(key)) {
+    const params: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries((data.reasonParams as Record<string, unknown> | undefined) ?? {}))
+      if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+    return translate(key, lang, params);
+  }
+  return typeof data.reasonText === 'string' ? data.reasonText : '';
 }

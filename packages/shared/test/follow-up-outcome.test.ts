@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOutcome, isRecordComplete, rate, type FollowUpOutcomeCode, type TaskFacts } from '../src/follow-up';
 import { countKpis, type KpiFact } from '../src/follow-up-kpi';
+import { timelineSummary } from '../src/timeline';
 
 const now = new Date('2026-10-09T02:00:00Z');
 const later = new Date('2026-10-10T07:00:00Z');
@@ -76,5 +77,13 @@ describe('KPI counting', () => {
   it('a rate with nothing to divide by is null, not 0', () => {
     expect(rate(0, 0)).toBeNull();
     expect(rate(2, 3)).toBe(0.6667);
+  });
+});
+
+describe('the follow-up line on the timeline', () => {
+  it('reads the reason in the reader’s language and the agreed time as written', () => {
+    const data = { outcome: 'call_back', attempt: 2, reason: 'follow_up.reason.manual', reasonParams: { text: '续卡回访' }, callbackLocal: '2026-10-10 15:00' };
+    expect(timelineSummary('follow_up.attempt', data, 'zh-CN')).toBe('回访（第 2 次）：不方便（约时间再回访），约定 2026-10-10 15:00 再联系（续卡回访）');
+    expect(timelineSummary('follow_up.attempt', { ...data, outcome: 'no_answer', callbackLocal: undefined }, 'en')).toBe('Follow-up call 2: No answer (续卡回访)');
   });
 });

@@ -132,6 +132,8 @@ export function createFollowUpWork(deps: { db: Db; clock: Clock; timeZone: () =>
             outcome: body.outcome,
             attempt: result.attempts,
             status: result.status,
+            reason: task.reason,
+            reasonParams: task.reason_params ?? {},
             reasonText: reasonText(task.reason, task.reason_params, 'zh-CN'),
             ...(result.callback && callbackAt ? { callbackLocal: localMinute(callbackAt, timeZone) } : {}),
           },
