@@ -112,10 +112,6 @@ function buildServices(deps: Deps) {
     inquiries: createInquiryService({ ...deps, knowledge, timeZone }),
     // the greeting's time of day is the department's (the calendar's zone)
     scripts: createScriptService({ ...deps, timeZone }),
-    knowledge,
-    inquiries: createInquiryService({ ...deps, knowledge }),
-    // the greeting's time of day is the department's (the calendar's zone)
-    scripts: createScriptService({ ...deps, timeZone }),
     resources,
     bookings,
     followUpRules,
