@@ -1,4 +1,5 @@
 import type { TextTable } from '../../app/i18n/entry';
+import { activityText } from '../activities/text';
 
 /** The member cards area (会籍): card page, ledger, movements, receipts, approvals, renewals. */
 export const cardText = {
@@ -151,4 +152,11 @@ export const cardText = {
   'cards.renewals.low_balance': { 'zh-CN': '余额不足（提醒线 {threshold}）', en: 'Low balance (threshold {threshold})' },
   'cards.renewals.expiring': { 'zh-CN': '即将到期', en: 'Expiring soon' },
   'cards.renewals.empty': { 'zh-CN': '没有需要提醒续卡的会员卡', en: 'No card needs a renewal call' },
+  'cards.renewals.export': { 'zh-CN': '导出 Excel', en: 'Export to Excel' },
+  'cards.booking.label': { 'zh-CN': '扣课时卡', en: 'Charge to card' },
+  'cards.booking.placeholder': { 'zh-CN': '选择客户的课时卡（不选则不扣课时）', en: 'The customer’s lesson card (none: not charged)' },
+  'cards.booking.none': { 'zh-CN': '该客户没有可用的课时卡', en: 'This customer has no active lesson card' },
+  'cards.booking.option': { 'zh-CN': '{number} {type} · 可用 {available} 课时', en: '{number} {type} · {available} lessons available' },
+  'cards.col.held': { 'zh-CN': '预约占用', en: 'Held by bookings' },
+  ...activityText,
 } satisfies TextTable;

@@ -10,9 +10,10 @@ import { suggestionsOf, useCreateBooking, type NewBooking } from '../api';
 import { useIdempotencyKey } from '../idempotency';
 import { clockText } from '../slots';
 import { SuggestedSlots } from './SuggestedSlots';
+import { BookingCardSelect } from '../../cards/components/BookingCardSelect';
 
 // the time is picked on the schedule, not typed: its errors are shown above the form
-const FIELDS = ['customerId', 'resourceId', 'places', 'channel', 'notes'] as const;
+const FIELDS = ['customerId', 'resourceId', 'places', 'channel', 'notes', 'cardId'] as const;
 type Values = Omit<NewBooking, 'startsAt' | 'endsAt'>;
 
 interface Props {
@@ -35,6 +36,7 @@ export function BookingFormDialog({ resource, resources, slot, customer, timeZon
   const [error, setError] = useState<string | null>(null);
   const create = useCreateBooking();
   const keyFor = useIdempotencyKey();
+  const customerId = Form.useWatch('customerId', form);
 
   const submit = async () => {
     const values = { ...form.getFieldsValue(), ...time };
@@ -91,6 +93,10 @@ export function BookingFormDialog({ resource, resources, slot, customer, timeZon
         </Form.Item>
         <Form.Item name="channel" label={t('bookings.form.channel')} required>
           <Select options={BOOKING_CHANNELS.map((c) => ({ value: c, label: BOOKING_CHANNEL_LABELS[c][lang] }))} data-testid="field-channel" />
+        </Form.Item>
+        {/* the customer's lessons card: the lesson is held now, taken off when attended or missed (cards area) */}
+        <Form.Item name="cardId" label={t('cards.booking.label')}>
+          <BookingCardSelect customerId={customerId} />
         </Form.Item>
         <Form.Item name="notes" label={t('bookings.form.notes')}>
           <Input.TextArea rows={2} maxLength={500} />
