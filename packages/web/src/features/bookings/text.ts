@@ -61,6 +61,15 @@ export const bookingText = {
   },
   'bookings.drag.moved': { 'zh-CN': '已改期到 {time}', en: 'Moved to {time}' },
   'bookings.drag.refused': { 'zh-CN': '不能改期', en: 'Cannot move' },
+  'bookings.flag.refused': {
+    'zh-CN': '该客户已连续 {n} 次约不上课，请优先为其安排（引导合理排课）',
+    en: 'This customer was refused {n} times in a row: give them priority',
+  },
+  'bookings.waitlist.join': { 'zh-CN': '加入候补（有空位时通知我）', en: 'Put on the waiting list' },
+  'bookings.waitlist.joined': {
+    'zh-CN': '已加入候补，排第 {position} 位；有空位时会为客户留位并通知您',
+    en: 'On the waiting list, number {position}; you will be told when a place is held',
+  },
   'nav.bookings.sheet': { 'zh-CN': '预订单', en: 'Booking sheet' },
   'bookings.sheet.title': { 'zh-CN': '预订单', en: 'Booking sheet' },
   'bookings.sheet.help': {

@@ -10,6 +10,7 @@ import { suggestionsOf, useCreateBooking, type NewBooking } from '../api';
 import { useIdempotencyKey } from '../idempotency';
 import { clockText } from '../slots';
 import { SuggestedSlots } from './SuggestedSlots';
+import { JoinWaitlist, RefusalFlag } from './RefusalFlag';
 import { BookingCardSelect } from '../../cards/components/BookingCardSelect';
 
 // the time is picked on the schedule, not typed: its errors are shown above the form
@@ -70,6 +71,18 @@ export function BookingFormDialog({ resource, resources, slot, customer, timeZon
       destroyOnHidden
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="booking-error" /> : null}
+      <RefusalFlag key={`${customerId}-${error ?? ''}`} customerId={customerId} />
+      {suggestions && customerId ? (
+        <JoinWaitlist
+          body={{
+            customerId,
+            resourceId: form.getFieldValue('resourceId'),
+            ...time,
+            places: form.getFieldValue('places') ?? 1,
+            channel: form.getFieldValue('channel') ?? 'phone',
+          }}
+        />
+      ) : null}
       {suggestions ? <SuggestedSlots slots={suggestions} timeZone={timeZone} onPick={pick} /> : null}
       <Form
         form={form}

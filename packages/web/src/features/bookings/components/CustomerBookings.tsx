@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useSession } from '../../auth/session';
 import { useCustomerBookings, useDepartmentTimeZone } from '../api';
 import { BookingTable } from './BookingTable';
+import { RefusalFlag } from './RefusalFlag';
 
 /** The customer's bookings (预约), latest first, and a way to book for them from the schedule. */
 export function CustomerBookings({ customerId }: { customerId: string }) {
@@ -15,6 +16,7 @@ export function CustomerBookings({ customerId }: { customerId: string }) {
   const timeZone = useDepartmentTimeZone();
   return (
     <div data-testid="customer-bookings">
+      <RefusalFlag customerId={customerId} />
       {can('booking:take') ? (
         <Link to={`/bookings?customerId=${customerId}`}>
           <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} data-testid="customer-book">
