@@ -7,6 +7,7 @@
  * --complaints N (open cases, 100,000 by default), --only customers|complaints|cards (some parts; all by default).
  * Then booking creation on PostgreSQL, 20 clients (booking.ts): --booking-requests N, --booking-runs N; --only bookings.
  * Then card spends per second on one hot card and on many (card-spend.ts): --card-spends N, --card-runs N.
+ * The screen pop (screen-pop.ts): --only screen-pop, --pop-events N: 50 agents' streams, ringing events, time to the event and the card.
  * Then the monthly follow-up rule over the whole archive (follow-ups.ts): --only follow-ups, --follow-up-runs N.
  */
 import { execSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { benchCardSpends, type CardSpendResult } from './card-spend';
 import { benchComplaintQueue, type QueueResult } from './complaint-queue';
 import { benchEngine, type EngineResult } from './engine';
 import { benchFollowUps, writeFollowUpReport, type FollowUpBenchResult } from './follow-ups';
+import { benchScreenPop, writeScreenPopReport, type ScreenPopResult } from './screen-pop';
 import { writeBookingReport, writeCardReport, writeQueueReport, writeReport } from './report';
 
 function arg(name: string, fallback: string): string {
@@ -79,6 +81,14 @@ async function main() {
       followUps.push(await benchFollowUps(engine, customers, { runs: Number(arg('follow-up-runs', '3')), log }));
     }
   }
+  const pops: ScreenPopResult[] = [];
+  if (only.includes('screen-pop')) {
+    // the screen pop (issue 5): 50 agents' event streams, ringing events to random agents; two instances on PostgreSQL
+    for (const engine of engines) {
+      log(`\n== ${engine}: the screen pop`);
+      pops.push(await benchScreenPop(engine, { agents: 50, events: Number(arg('pop-events', '500')), concurrency: 5, customers: 200, log }));
+    }
+  }
   const machine = {
     date: new Date().toISOString().slice(0, 10),
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
@@ -97,6 +107,7 @@ async function main() {
   if (spends.length) writeCardReport({ machine, results: spends });
   if (bookings.length) writeBookingReport({ machine, results: bookings });
   if (followUps.length) writeFollowUpReport({ machine, results: followUps });
+  if (pops.length) writeScreenPopReport({ machine, results: pops });
   log('\nWritten to docs/benchmarks.md');
 }
 
