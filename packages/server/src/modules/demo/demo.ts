@@ -5,6 +5,7 @@ import type { NewCustomer } from '../../db/schema';
 import { hashPassword } from '../auth';
 import { toInsertRow } from '../customers';
 import { loadDemoBookings } from './demo-bookings';
+import { loadDemoActivities } from './demo-activities';
 import { loadDemoKnowledge } from './demo-knowledge';
 import { loadDemoGroupBookings } from './demo-group-bookings';
 import { loadDemoComplaints } from './demo-complaints';
@@ -139,6 +140,7 @@ export async function loadDemo(db: Db, opts: { password: string; customers?: num
     await loadDemoFollowUps(db, { ...(opts.log ? { log: opts.log } : {}) });
     await loadDemoKnowledge(db, { ...(opts.log ? { log: opts.log } : {}) });
     await loadDemoGroupBookings(db, { ...(opts.log ? { log: opts.log } : {}) });
+    await loadDemoActivities(db, { ...(opts.log ? { log: opts.log } : {}) });
     return { customers: Number(n.n), usernames };
   }
   // the demo's users share a published password: never load them into a department with real data
@@ -210,6 +212,7 @@ export async function loadDemo(db: Db, opts: { password: string; customers?: num
   await loadDemoFollowUps(db, { ...(opts.log ? { log: opts.log } : {}) });
   await loadDemoKnowledge(db, { ...(opts.log ? { log: opts.log } : {}) });
   await loadDemoGroupBookings(db, { ...(opts.log ? { log: opts.log } : {}) });
+  await loadDemoActivities(db, { ...(opts.log ? { log: opts.log } : {}) });
   return { customers: opts.customers ?? 2000, usernames };
 }
 
