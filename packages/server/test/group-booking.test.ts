@@ -1,6 +1,7 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { bookingBody, createCustomer, createResource, takeBooking, sh } from './booking-fixtures';
-import { userClient, type Client } from './factories';
+import { PASSWORD, userClient, type Client } from './factories';
 import { groupBody, takeGroup } from './group-booking-fixtures';
 import { describeEachDb } from './helpers';
 
@@ -221,5 +222,22 @@ describeEachDb('group bookings (团体预约)', (env) => {
     const list = await agent.get('/api/v1/group-bookings?q=' + encodeURIComponent(a.body.number));
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0]).toMatchObject({ number: a.body.number, checklistDone: 0, checklistTotal: 11 });
+
+    // the manager's list as xlsx, one column per checklist item
+    await agent.put(`/api/v1/group-bookings/${a.body.id}/checklist/settlement`, { done: true, note: '月结', version: 1 });
+    const login = await env().app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: manager.username, password: PASSWORD } });
+    const cookie = login.cookies.find((c) => c.name === 'kefu_session')!.value;
+    const xlsx = await env().app.inject({ method: 'GET', url: `/api/v1/group-bookings/export.xlsx?q=${a.body.number}`, cookies: { kefu_session: cookie } });
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0]!.getSheetValues()
+      .filter(Boolean)
+      .map((v) => (v as unknown[]).slice(1));
+    const head = rows.find((r) => r.includes('编号'))!;
+    const line = rows.find((r) => r.includes(a.body.number))!;
+    expect(line).toEqual(expect.arrayContaining(['华信公司秋季球会', '赵总', '7号发球台×1', '已预约']));
+    expect(line[head.indexOf('确定团体赛事结帐方式')]).toBe('✓');
+    expect(line[head.indexOf('确认记分事项')] ?? '').toBe('');
   });
 });

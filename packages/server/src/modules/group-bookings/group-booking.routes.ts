@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import type { App } from '../../app';
 import { ctxOf, needs } from '../../lib/auth';
+import { attachment } from '../complaint-reports/report-format';
 
 const list = z.object({ items: z.array(groupBookingListItemSchema), nextCursor: z.string().nullable() });
 
@@ -42,6 +43,26 @@ export function groupBookingRoutes(app: App) {
       preValidation: needs('booking:read'),
     },
     async (req) => groupBookings.list(ctxOf(req), req.query),
+  );
+
+  app.get(
+    '/api/v1/group-bookings/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出团体预约（xlsx，含各准备事项）',
+        querystring: groupBookingListQuery.omit({ limit: true, cursor: true }),
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+      preValidation: needs('booking:read'),
+    },
+    async (req, reply) => {
+      const body = await groupBookings.sheet(ctxOf(req), req.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachment('团体预约.xlsx', 'group-bookings.xlsx'))
+        .send(body);
+    },
   );
 
   app.post(

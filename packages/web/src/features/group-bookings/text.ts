@@ -8,6 +8,7 @@ export const groupBookingText = {
     'zh-CN': '团体需提前 1-2 星期预约；开球时间、名单及差点、分组、用餐、住宿、租具、记分、结账和颁奖等事项逐项确认。',
     en: 'Groups book 1-2 weeks ahead; tee-off, roster and handicaps, grouping, dining, lodging, rentals, scoring, settlement and awards are confirmed one by one.',
   },
+  'groups.export': { 'zh-CN': '导出 Excel', en: 'Export to Excel' },
   'groups.new': { 'zh-CN': '新建团体预约', en: 'New group booking' },
   'groups.search': { 'zh-CN': '编号、团体名称或组织者', en: 'Number, group or organiser' },
   'groups.none': { 'zh-CN': '还没有团体预约', en: 'No group booking yet' },

@@ -1,5 +1,6 @@
 import { GROUP_STATUS_LABELS, GROUP_STATUSES, type GroupBookingListItem, type GroupStatus } from '@kefu/shared/group-booking';
 import { Button, Card, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useLang } from '../../../app/i18n/language';
@@ -7,6 +8,7 @@ import { useT } from '../../../app/i18n/use-t';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadMore } from '../../../components/LoadMore';
 import { PageHeader } from '../../../components/PageHeader';
+import { downloadFile, withQuery } from '../../../lib/api-client';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useSession } from '../../auth/session';
 import { useDepartmentTimeZone } from '../../bookings/api';
@@ -34,17 +36,23 @@ export function GroupListPage() {
   const list = useGroupList(q, status);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const [creating, setCreating] = useState(false);
+  const exporting = useMutation({ mutationFn: () => downloadFile(withQuery('/api/v1/group-bookings/export.xlsx', { q: q || undefined, status })) });
 
   return (
     <>
       <PageHeader
         title={t('groups.title')}
         extra={
-          can('booking:take') ? (
-            <Button type="primary" onClick={() => setCreating(true)} data-testid="group-new">
-              {t('groups.new')}
+          <Space>
+            <Button loading={exporting.isPending} onClick={() => exporting.mutate()} data-testid="group-export">
+              {t('groups.export')}
             </Button>
-          ) : null
+            {can('booking:take') ? (
+              <Button type="primary" onClick={() => setCreating(true)} data-testid="group-new">
+                {t('groups.new')}
+              </Button>
+            ) : null}
+          </Space>
         }
       >
         <Typography.Text type="secondary">{t('groups.help')}</Typography.Text>
@@ -61,7 +69,7 @@ export function GroupListPage() {
             options={GROUP_STATUSES.map((s) => ({ value: s, label: GROUP_STATUS_LABELS[s][lang] }))}
           />
         </Space>
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} retryText={t('common.retry')} />
+        <ErrorAlert error={list.error ?? exporting.error} onRetry={() => void list.refetch()} retryText={t('common.retry')} />
         <Table<GroupBookingListItem>
           rowKey="id"
           size="middle"
