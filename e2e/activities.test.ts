@@ -1,4 +1,5 @@
 import type { Activity } from '@kefu/shared/activity';
+import type { CardType } from '@kefu/shared/card';
 import type { CustomerListItem } from '@kefu/shared/customer';
 import { describe, expect, it } from 'vitest';
 import { apiAs, browserSkipReason, browserSuite, screenshot } from './harness';
@@ -42,5 +43,27 @@ describe.skipIf(skip)('member activities in the browser: invite, check in, recor
 
     const timeline = await apiAs<{ items: { summary: string }[] }>(page, 'GET', `/api/v1/customers/${member.id}/timeline?limit=20`);
     expect(timeline.items.map((e) => e.summary)).toContain('对会员活动“会员品酒会”的评价：4 星');
+  });
+
+  it('the manager edits a card type on the settings page: name and low-balance line, kind and prefix kept', async () => {
+    const page = await suite.signedIn('manager');
+    await page.goto(`${suite.url}/card-settings`);
+    const type = await apiAs<CardType>(page, 'POST', '/api/v1/card-types', {
+      code: 'e2e_lessons',
+      name: '私教课时卡',
+      kind: 'lessons',
+      prefix: 'SJ',
+      lowBalanceThreshold: 2,
+    });
+    await page.reload();
+    await page.getByTestId(`type-edit-${type.code}`).click();
+    expect(await page.getByTestId('field-type-prefix').isDisabled()).toBe(true);
+    await page.getByTestId('field-type-name').fill('私教课时卡（20节）');
+    await page.getByTestId('field-type-low').fill('3');
+    await page.getByTestId('type-submit').click();
+    await page.getByTestId('card-types').getByText('私教课时卡（20节）').waitFor();
+    await screenshot(page, 'card-type-edited');
+    const types = await apiAs<{ items: CardType[] }>(page, 'GET', '/api/v1/card-types');
+    expect(types.items.find((t) => t.id === type.id)).toMatchObject({ name: '私教课时卡（20节）', lowBalanceThreshold: 3, prefix: 'SJ', version: 2 });
   });
 });

@@ -21,6 +21,7 @@ export function CardSettingsPage() {
   const update = useUpdateCardType();
   const [form] = Form.useForm<CardSettings>();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<CardType | null>(null);
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
   }, [settings.data, form]);
@@ -81,6 +82,15 @@ export function CardSettingsPage() {
             { key: 'days', title: t('cards.types.days'), render: (_, ct) => (ct.validityDays ? String(ct.validityDays) : t('cards.neverExpires')) },
             { key: 'low', title: t('cards.types.lowBalance'), align: 'right', render: (_, ct) => formatAmount(t, ct.lowBalanceThreshold, ct.unit) },
             {
+              key: 'edit',
+              title: '',
+              render: (_, ct) => (
+                <Button size="small" onClick={() => setEditing(ct)} data-testid={`type-edit-${ct.code}`}>
+                  {t('cards.types.editButton')}
+                </Button>
+              ),
+            },
+            {
               key: 'active',
               title: t('cards.types.active'),
               render: (_, ct) => (
@@ -91,6 +101,7 @@ export function CardSettingsPage() {
         />
       </Panel>
       {creating ? <CardTypeDialog onClose={() => setCreating(false)} /> : null}
+      {editing ? <CardTypeDialog type={editing} onClose={() => setEditing(null)} /> : null}
     </>
   );
 }
