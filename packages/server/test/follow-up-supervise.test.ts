@@ -107,18 +107,27 @@ describeEachDb('follow-up supervision', (env) => {
     await setup();
     const c = await customerFor(manager, agent.userId, '郑投诉');
     const id = await insertTask(env(), { customerId: c.id, assigneeId: agent.userId });
-    expect((await agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'complaint' })).status).toBe(409);
+    expect((await agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'complaint', version: 1 })).status).toBe(409);
     await record(agent, id, { ...COMPLETE, satisfaction: 2, hasIssue: true, issuesFound: '更衣室淋浴没有热水' });
+    const version = (await detail(agent, id)).record.version;
     // transferring needs complaint:handle, which an agent has not
-    expect((await agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'transfer' })).status).toBe(403);
-    const res = await agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'complaint' });
+    expect((await agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'transfer', version })).status).toBe(403);
+    // two clicks at once: one complaint
+    const both = await Promise.all([
+      agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'complaint', version }),
+      agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'complaint', version }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const res = both.find((r) => r.status === 201)!;
+    const made = await env().handle.db.selectFrom('complaints').select('id').where('customer_id', '=', c.id).execute();
+    expect(made).toHaveLength(1);
     expect(res.status, res.text).toBe(201);
     expect(res.body.number).toMatch(/^KS\d{8}-\d{4}$/);
     const complaint = await manager.get(`/api/v1/complaints/${res.body.complaintId}`);
     expect(complaint.body).toMatchObject({ customer: { id: c.id }, complainantName: '郑投诉', state: 'registered' });
     expect(complaint.body.content).toContain('更衣室淋浴没有热水');
     expect((await detail(agent, id)).record.complaint).toEqual({ id: res.body.complaintId, number: res.body.number });
-    const again = await agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'complaint' });
+    const again = await agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'complaint', version: (await detail(agent, id)).record.version });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('follow_up.issue_taken');
     const timeline = await manager.get(`/api/v1/customers/${c.id}/timeline`);
@@ -131,8 +140,10 @@ describeEachDb('follow-up supervision', (env) => {
     const c = await customerFor(manager, supervisor.userId, '冯转交');
     const id = await insertTask(env(), { customerId: c.id, assigneeId: supervisor.userId });
     await record(supervisor, id, { ...COMPLETE, hasIssue: true, issuesFound: '跑步机异响' });
+    const { version } = (await detail(supervisor, id)).record;
     const res = await supervisor.post(`/api/v1/follow-up-tasks/${id}/issue`, {
       kind: 'transfer',
+      version,
       departmentId: department.id,
       dueAt: '2026-10-12T18:00:00+08:00',
     });

@@ -167,6 +167,8 @@ export type FollowUpRecordBody = z.infer<typeof followUpRecordBody>;
 /** An issue found turned into a complaint (登记), or a complaint transferred to a department at once (转交). */
 export const followUpIssueBody = z.object({
   kind: z.enum(['complaint', 'transfer']),
+  /** the record's version: a second click (or a second person) on the same record is 409, not a second complaint */
+  version: z.number().int(),
   departmentId: z.string().uuid({ message: 'complaint.unknown_department' }).optional(),
   dueAt: instant.optional(),
 });

@@ -222,6 +222,15 @@ export function createFollowUpWork(deps: { db: Db; clock: Clock; timeZone: () =>
     if (!record) throw conflict('follow_up.no_record');
     if (!record.has_issue || !record.issues_found) throw conflict('follow_up.no_issue');
     if (record.complaint_id) throw conflict('follow_up.issue_taken', { number: record.complaint_number ?? '' });
+    // the record claimed by its version before the complaint is registered: two clicks make one complaint
+    const claimed = await db
+      .updateTable('follow_up_records')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('task_id', '=', id)
+      .where('version', '=', body.version)
+      .where('complaint_id', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw conflict('follow_up.record_version_conflict');
     const now = clock.now();
     const content = [
       record.issues_found,

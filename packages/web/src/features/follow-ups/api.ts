@@ -77,7 +77,7 @@ export function useCheck(id: string) {
 export function useRaiseIssue(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { kind: 'complaint' | 'transfer'; departmentId?: string; dueAt?: string }) =>
+    mutationFn: (v: { kind: 'complaint' | 'transfer'; version: number; departmentId?: string; dueAt?: string }) =>
       api.post<{ complaintId: string; number: string }>(`${tasks}/${id}/issue`, v),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['follow-ups', 'task', id] }),
   });

@@ -12,6 +12,7 @@ export function IssueActions({ detail }: { detail: FollowUpTaskDetail }) {
   const t = useT();
   const { message } = App.useApp();
   const raise = useRaiseIssue(detail.task.id);
+  const version = detail.record?.version ?? 0;
   const [open, setOpen] = useState(false);
   const [departmentId, setDepartmentId] = useState<string>();
   const [dueAt, setDueAt] = useState<Dayjs | null>(dayjs().add(1, 'day').hour(18).minute(0).second(0));
@@ -27,7 +28,7 @@ export function IssueActions({ detail }: { detail: FollowUpTaskDetail }) {
         <Button
           danger
           loading={raise.isPending && !open}
-          onClick={() => raise.mutate({ kind: 'complaint' }, { onSuccess: done, onError: fail })}
+          onClick={() => raise.mutate({ kind: 'complaint', version }, { onSuccess: done, onError: fail })}
           data-testid="issue-complaint"
         >
           {t('fu.record.toComplaint')}
@@ -43,7 +44,7 @@ export function IssueActions({ detail }: { detail: FollowUpTaskDetail }) {
         title={t('fu.record.toDepartment')}
         onCancel={() => setOpen(false)}
         okButtonProps={{ disabled: !departmentId || !dueAt, loading: raise.isPending }}
-        onOk={() => raise.mutate({ kind: 'transfer', departmentId, dueAt: dueAt?.toISOString() }, { onSuccess: done, onError: fail })}
+        onOk={() => raise.mutate({ kind: 'transfer', version, departmentId, dueAt: dueAt?.toISOString() }, { onSuccess: done, onError: fail })}
       >
         <Form layout="vertical">
           <Form.Item label={t('fu.record.department')} required>
