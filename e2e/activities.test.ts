@@ -66,4 +66,14 @@ describe.skipIf(skip)('member activities in the browser: invite, check in, recor
     const types = await apiAs<{ items: CardType[] }>(page, 'GET', '/api/v1/card-types');
     expect(types.items.find((t) => t.id === type.id)).toMatchObject({ name: '私教课时卡（20节）', lowBalanceThreshold: 3, prefix: 'SJ', version: 2 });
   });
+
+  it('the referrals list shows the demo department’s referrals, two with their reward due', async () => {
+    const page = await suite.signedIn('membership');
+    await page.goto(`${suite.url}/referrals`);
+    const table = page.getByTestId('referrals');
+    await table.getByText('待发奖励').first().waitFor({ timeout: 60_000 });
+    expect(await table.getByText('待发奖励').count()).toBe(2);
+    expect(await table.getByText('待转化').count()).toBe(3);
+    await screenshot(page, 'referrals');
+  });
 });

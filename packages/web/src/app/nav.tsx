@@ -90,6 +90,7 @@ export const NAV_ITEMS: NavItem[] = [
       { key: 'cards.search', label: 'nav.cards.search', to: '/cards', anyOf: ['card:read'] },
       { key: 'cards.renewals', label: 'nav.cards.renewals', to: '/card-renewals', anyOf: ['card:read'] },
       { key: 'cards.activities', label: 'nav.activities', to: '/activities', anyOf: ['activity:read'] },
+      { key: 'cards.referrals', label: 'nav.referrals', to: '/referrals', anyOf: ['referral:read'] },
       { key: 'cards.adjustments', label: 'nav.cards.adjustments', to: '/card-adjustments', anyOf: ['card:approve'] },
       { key: 'cards.settings', label: 'nav.cards.settings', to: '/card-settings', anyOf: ['card:settings'] },
     ],

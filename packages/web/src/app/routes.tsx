@@ -53,6 +53,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/cards/:id', Page: page(() => import('../features/cards/pages/CardPage'), 'CardPage'), anyOf: ['card:read'] },
   { path: '/card-adjustments', Page: page(() => import('../features/cards/pages/AdjustmentsPage'), 'AdjustmentsPage'), anyOf: ['card:approve'] },
   { path: '/card-renewals', Page: page(() => import('../features/cards/pages/RenewalsPage'), 'RenewalsPage'), anyOf: ['card:read'] },
+  { path: '/referrals', Page: page(() => import('../features/referrals/ReferralsPage'), 'ReferralsPage'), anyOf: ['referral:read'] },
   { path: '/activities', Page: page(() => import('../features/activities/pages/ActivitiesPage'), 'ActivitiesPage'), anyOf: ['activity:read'] },
   { path: '/activities/:id', Page: page(() => import('../features/activities/pages/ActivityPage'), 'ActivityPage'), anyOf: ['activity:read'] },
   { path: '/follow-ups', Page: page(() => import('../features/follow-ups/pages/MyFollowUpsPage'), 'MyFollowUpsPage'), anyOf: ['follow_up:work'] },
