@@ -38,7 +38,7 @@ describe.skipIf(skip)('member activities in the browser: invite, check in, recor
     await page.getByTestId('opinion-submit').click();
     await page.getByTestId('invitations').getByText('酒品很好，希望下次安排周末').waitFor();
     await expect.poll(() => page.getByTestId('activity-summary').innerText()).toMatch(/出席\s*1/);
-    expect(await page.getByTestId('activity-summary').innerText()).toMatch(/平均评分\s*4/);
+    await expect.poll(() => page.getByTestId('activity-summary').innerText()).toMatch(/平均评分\s*4/);
     await screenshot(page, 'activity-page');
 
     const timeline = await apiAs<{ items: { summary: string }[] }>(page, 'GET', `/api/v1/customers/${member.id}/timeline?limit=20`);
@@ -75,5 +75,10 @@ describe.skipIf(skip)('member activities in the browser: invite, check in, recor
     expect(await table.getByText('待发奖励').count()).toBe(2);
     expect(await table.getByText('待转化').count()).toBe(3);
     await screenshot(page, 'referrals');
+    // the referrer's page says whom they brought (the cards tab)
+    await table.getByRole('link').first().click();
+    await page.getByTestId('tab-cards').click();
+    await page.getByTestId('customer-referrals').getByText('介绍的客户').waitFor();
+    await screenshot(page, 'customer-referrals');
   });
 });

@@ -54,6 +54,9 @@ export const activityText = {
   'ref.qualifiedBy': { 'zh-CN': '转化方式', en: 'Qualified by' },
   'ref.reward': { 'zh-CN': '奖励', en: 'Reward' },
   'ref.giveReward': { 'zh-CN': '发放奖励', en: 'Give reward' },
+  'ref.referredBy': { 'zh-CN': '介绍人', en: 'Referred by' },
+  'ref.brought': { 'zh-CN': '介绍的客户', en: 'Referred' },
+  'ref.none': { 'zh-CN': '无', en: 'None' },
   'ref.note': { 'zh-CN': '备注', en: 'Note' },
   'act.back': { 'zh-CN': '返回活动列表', en: 'Back to activities' },
 } satisfies TextTable;

@@ -7,8 +7,9 @@ import { useSession } from '../../auth/session';
 import { useCardList } from '../api';
 import { CardTable } from './CardTable';
 import { IssueCardDialog } from './IssueCardDialog';
+import { CustomerReferrals } from '../../referrals/CustomerReferrals';
 
-/** The customer's member cards on their page, and 开卡 for whoever may issue cards. */
+/** The customer's member cards on their page, 开卡 for whoever may issue cards, and who referred whom (转介绍). */
 export function CustomerCards({ customer, readOnly }: { customer: { id: string; name: string }; readOnly: boolean }) {
   const t = useT();
   const { can } = useSession();
@@ -25,6 +26,7 @@ export function CustomerCards({ customer, readOnly }: { customer: { id: string; 
       ) : null}
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} retryText={t('common.retry')} />
       <CardTable cards={list.data?.items ?? []} loading={list.isPending} emptyText={t('cards.customer.none')} showCustomer={false} />
+      {can('referral:read') ? <CustomerReferrals customerId={customer.id} /> : null}
       {issuing ? <IssueCardDialog customer={customer} onClose={() => setIssuing(false)} /> : null}
     </div>
   );
