@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { bearer } from './clients';
 import { call, createApiKey } from './clients';
-import { buildCustomer, userClient, type Client } from './factories';
+import { buildCustomer, createUser, userClient, type Client } from './factories';
 import { describeEachDb } from './helpers';
 import { agentWithExtension, listening, openStream, pbxClient } from './telephony-fixtures';
 
@@ -32,6 +32,22 @@ describeEachDb('telephony events and the screen pop', (env) => {
       const bad = await pbx.post('/api/v1/telephony/events', { type: 'hangup', callId: '' });
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['callId', 'type']);
+    });
+  });
+
+  describe('extensions', () => {
+    it('the admin sets a user’s extension; one extension per user, refused in Chinese; cleared with an empty value', async () => {
+      const a = await createUser(env(), ['agent']);
+      const b = await createUser(env(), ['agent']);
+      const set = await admin.patch(`/api/v1/users/${a.id}`, { extension: '6601', version: a.version });
+      expect(set.status).toBe(200);
+      expect(set.body.extension).toBe('6601');
+      const taken = await admin.patch(`/api/v1/users/${b.id}`, { extension: '6601', version: b.version });
+      expect(taken.status).toBe(400);
+      expect(taken.body.errors).toEqual([{ path: 'extension', message: '分机号已分配给其他用户' }]);
+      expect((await admin.patch(`/api/v1/users/${b.id}`, { extension: '66a', version: b.version })).body.errors[0].path).toBe('extension');
+      const cleared = await admin.patch(`/api/v1/users/${a.id}`, { extension: '', version: set.body.version });
+      expect(cleared.body.extension).toBeNull();
     });
   });
 
