@@ -27,7 +27,6 @@ export * from './follow-up-rules-messages';
 export * from './group-booking';
 export * from './group-booking-rules';
 export * from './distribute';
-export * from './interaction';
 export * from './inquiry';
 export * from './interaction';
 export * from './knowledge';

@@ -1,11 +1,11 @@
 import { BOOKING_MESSAGES } from './booking-messages';
 import { CALENDAR_MESSAGES } from './calendar/messages';
 import { CARD_MESSAGES } from './card-messages';
-import { INTERACTION_MESSAGES } from './interaction-messages';
 import { INQUIRY_MESSAGES } from './inquiry-messages';
-import { GROUP_BOOKING_MESSAGES } from './group-booking-messages';
 import { FOLLOW_UP_MESSAGES } from './follow-up-messages';
 import { FOLLOW_UP_RULE_MESSAGES } from './follow-up-rules-messages';
+import { GROUP_BOOKING_MESSAGES } from './group-booking-messages';
+import { INTERACTION_MESSAGES } from './interaction-messages';
 import { COMPLAINT_MESSAGES } from './complaint-messages';
 import { COMPLAINT_REPORT_MESSAGES } from './complaint-report-messages';
 import type { MessageEntry as Entry } from './message-entry';
@@ -102,11 +102,11 @@ export const MESSAGES = {
   ...COMPLAINT_REPORT_MESSAGES,
   ...CALENDAR_MESSAGES,
   ...CARD_MESSAGES,
-  ...INTERACTION_MESSAGES,
   ...INQUIRY_MESSAGES,
-  ...GROUP_BOOKING_MESSAGES,
   ...FOLLOW_UP_MESSAGES,
   ...FOLLOW_UP_RULE_MESSAGES,
+  ...GROUP_BOOKING_MESSAGES,
+  ...INTERACTION_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -9,9 +9,9 @@ import {
   type Satisfaction,
 } from './complaint';
 import { cardSummary, memberExtrasSummary } from './card-timeline';
-import { interactionSummary } from './interaction';
 import { inquirySummary } from './inquiry';
 import { followUpSummary } from './follow-up-timeline';
+import { interactionSummary } from './interaction';
 import { LIFECYCLE_LABELS, type LifecycleState } from './customer-lifecycle';
 import type { Lang } from './messages';
 
@@ -83,8 +83,8 @@ export function timelineSummary(kind: string, data: Data, lang: Lang): string {
       if (kind.startsWith('inquiry.')) return inquirySummary(kind.slice('inquiry.'.length), data, lang) ?? kind;
       if (kind.startsWith('booking.')) return bookingSummary(kind.slice('booking.'.length), data, lang) ?? kind;
       if (kind.startsWith('group_booking.') || kind.startsWith('room_booking.')) return groupRoomSummary(kind, data, lang) ?? kind;
-      if (kind.startsWith('interaction.')) return interactionSummary(kind.slice('interaction.'.length), data, lang) ?? kind;
       if (kind.startsWith('follow_up.')) return followUpSummary(kind.slice('follow_up.'.length), data, lang) ?? kind;
+      if (kind.startsWith('interaction.')) return interactionSummary(kind.slice('interaction.'.length), data, lang) ?? kind;
       return str(data.summary) || kind;
   }
 }
