@@ -217,7 +217,7 @@ describe.skipIf(skip)('complaints in the browser: register by phone, work the ca
     const page = await signedIn('manager');
     // the bell tells the manager (polled every 30 s; a fresh page asks at once) and leads to the case
     await page.goto(`${suite.url}/customers`);
-    await expect.poll(() => page.getByTestId('notification-bell').locator('xpath=..').locator('.ant-badge-count').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('notification-bell').locator('xpath=..').locator('.ant-badge-count').count(), { timeout: 15_000 }).toBe(1);
     await page.getByTestId('notification-bell').click();
     const note = page.getByTestId('notification-item').filter({ hasText: c.number });
     expect(await note.innerText()).toContain('处理意见待批准');
