@@ -122,7 +122,7 @@ function buildServices(deps: Deps) {
     referrals,
     activities: createActivityService(deps),
     interactions,
-    telephony: createTelephonyService({ ...deps, pubsub: deps.pubsub ?? createMemoryPubSub(), ami: deps.ami !== undefined ? deps.ami : amiConfigFromEnv(), interactions }),
+    telephony: createTelephonyService({ ...deps, pubsub: deps.pubsub ?? createMemoryPubSub(), ami: deps.ami !== undefined ? deps.ami : amiConfigFromEnv(), interactions, customers }),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
