@@ -3,6 +3,7 @@ import { archiveSettingsText } from '../../features/archive-settings/text';
 import { auditText } from '../../features/audit/text';
 import { authText } from '../../features/auth/text';
 import { bookingActionText } from '../../features/bookings/action-text';
+import { bookingExtrasText } from '../../features/bookings/extras-text';
 import { resourceText } from '../../features/bookings/resource-text';
 import { bookingText } from '../../features/bookings/text';
 import { calendarText } from '../../features/calendar/text';
@@ -58,6 +59,7 @@ export const CATALOG = {
   ...scriptText,
   ...bookingText,
   ...bookingActionText,
+  ...bookingExtrasText,
   ...resourceText,
   ...groupBookingText,
   ...roomBookingText,
