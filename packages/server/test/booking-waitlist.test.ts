@@ -1,6 +1,8 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { bookingBody, createCustomer, createResource, sh, takeBooking } from './booking-fixtures';
 import { userClient, type Client } from './factories';
+import { rawClient } from './files';
 import { describeEachDb } from './helpers';
 
 const MON = '2026-10-12'; // the test clock stands at Friday 9 October 2026, 10:00 in Shanghai
@@ -133,5 +135,30 @@ describeEachDb('waiting list and the refused-twice flag', (env) => {
     const archivist = await userClient(env(), ['archivist'], '档案员');
     expect((await archivist.post('/api/v1/bookings/waitlist', bookingBody(mine, teacher, MON, '09:00', '10:00'))).status).toBe(403);
     expect((await other.post('/api/v1/bookings/waitlist', bookingBody(mine, teacher, MON, '09:00', '10:00'))).body.code).toBe('booking.unknown_customer');
+  });
+  it("exports the list as xlsx: the day's entries in the department's zone, and only the customers the reader may see", async () => {
+    const teacher = (await createResource(manager, { name: '冯老师' })).id;
+    const a = (await createCustomer(agent, '郑爽')).id;
+    const b = (await createCustomer(other, '罗晋')).id;
+    await takeBooking(agent, bookingBody(a, teacher, MON, '16:00', '17:00'));
+    expect((await join(other, b, teacher, '16:00', '17:00')).status).toBe(201);
+    const read = async (c: Client, query: string) => {
+      const res = await (await rawClient(env(), c)).get(`/api/v1/bookings/waitlist.xlsx?${query}`);
+      expect(res.status, res.text).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
+      const rows = wb.worksheets[0]!.getSheetValues()
+        .slice(1)
+        .map((r) => (Array.isArray(r) ? r.slice(1) : []));
+      return { rows, disposition: res.headers['content-disposition'] };
+    };
+    const mine = await read(manager, `resourceId=${teacher}&date=${MON}`);
+    expect(mine.disposition).toBe(`attachment; filename="waitlist-${MON}.xlsx"`);
+    expect(mine.rows[0]).toEqual(['客户', '项目', '日期', '时间', '人数', '状态', '候补位次', '留位截止', '登记人', '登记时间']);
+    expect(mine.rows.slice(1)).toEqual([['罗晋', '冯老师', MON, '16:00-17:00', 1, '候补中', 1, '', '刘子豪', '2026-10-09 10:00']]);
+    // another day: none; the agent who does not own 罗晋 does not see the entry
+    expect((await read(manager, `resourceId=${teacher}&date=2026-10-13`)).rows).toHaveLength(1);
+    expect((await read(agent, `resourceId=${teacher}`)).rows.slice(1).map((r) => r[0])).toEqual([]);
+    expect((await (await rawClient(env(), manager)).get('/api/v1/bookings/waitlist.xlsx?date=10-12')).status).toBe(400);
   });
 });

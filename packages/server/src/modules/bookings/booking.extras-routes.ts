@@ -1,5 +1,6 @@
 import {
   bookingExtrasSettingsSchema,
+  calendarDateSchema,
   closureAffectedParams,
   closureDetailSchema,
   closureRequestSchema,
@@ -25,6 +26,7 @@ import { z } from 'zod';
 import type { App } from '../../app';
 import { ctxOf, needs } from '../../lib/auth';
 import { appendAudit } from '../audit';
+import { onDay, waitlistWorkbook } from './booking.waitlist-export';
 
 const customerParams = z.object({ customerId: z.string().uuid() });
 
@@ -95,6 +97,22 @@ export function bookingExtrasRoutes(app: App) {
       preValidation: needs('booking:read'),
     },
     async (req) => ({ items: await bookings.waitlist.list(ctxOf(req), req.query) }),
+  );
+  app.get(
+    '/api/v1/bookings/waitlist.xlsx',
+    {
+      schema: { tags, summary: '候补名单 Excel（同列表的筛选；date=某天）', querystring: waitlistListQuery.extend({ date: calendarDateSchema.optional() }) },
+      preValidation: needs('booking:read'),
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const timeZone = (await app.services.calendar.current()).config.timeZone;
+      const entries = onDay(await bookings.waitlist.list(ctx, req.query), req.query.date, timeZone);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="waitlist${req.query.date ? `-${req.query.date}` : ''}.xlsx"`)
+        .send(await waitlistWorkbook(entries, ctx, timeZone));
+    },
   );
   app.post(
     '/api/v1/bookings/waitlist',
