@@ -144,7 +144,7 @@ describeEachDb('waiting list and the refused-twice flag', (env) => {
     expect((await join(other, b, teacher, '16:00', '17:00')).status).toBe(201);
     const read = async (c: Client, query: string) => {
       const res = await (await rawClient(env(), c)).get(`/api/v1/bookings/waitlist.xlsx?${query}`);
-      expect(res.status, res.text).toBe(200);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
       const rows = wb.worksheets[0]!.getSheetValues()
