@@ -26,4 +26,8 @@ export const INTERACTION_MESSAGES = {
   },
   'telephony.originate_failed': { 'zh-CN': '电话系统未能发起呼叫：{reason}', en: 'The telephony server could not place the call: {reason}' },
   'telephony.call_not_found': { 'zh-CN': '通话不存在或无权查看', en: 'Call not found, or you may not see it' },
+  'telephony.call_has_customer': {
+    'zh-CN': '该来电已关联客户 {name}，无需再新建',
+    en: 'This call already belongs to customer {name}; no new customer is needed',
+  },
 } satisfies Record<string, MessageEntry>;

@@ -92,7 +92,8 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
     }
   }
 
-  async function create(ctx: Ctx, input: CustomerCreate): Promise<Customer> {
+  /** `within`: another area's step in the same transaction (the screen pop links the call that made the customer). */
+  async function create(ctx: Ctx, input: CustomerCreate, within?: (trx: Db, customerId: string) => Promise<void>): Promise<Customer> {
     // an agent's new customer is their own unless they may assign
     // choosing someone else as the owner is an assignment; an agent's new customer is their own
     const ownerId = ctx.actor.permissions.has('customer:assign')
@@ -119,6 +120,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock; settings: Se
       }
       await insertTimeline(trx, [{ customerId: inserted.id, kind: 'customer.created', data: { via: 'form' }, at: now, actor: actorRef(ctx) }]);
       await appendAudit(trx, ctx, { action: 'customer.create', entityType: 'customer', entityId: inserted.id, detail: { name: inserted.name } });
+      if (within) await within(trx, inserted.id);
       return findCustomer(trx, inserted.id);
     });
     return toCustomer(row!, ctx.actor, await today());

@@ -43,3 +43,16 @@ export function dayStart(day: string, timeZone: string) {
 export function dayEnd(day: string, timeZone: string) {
   return sql<Date>`((${day}::date + 1)::timestamp at time zone ${timeZone})`;
 }
+
+/**
+ * A contact moves the customer's `last_contact_at` forward, never back: a late event for an older call
+ * (or a visit recorded afterwards) leaves a later contact in place. Inside the caller's transaction.
+ */
+export async function touchLastContact(trx: Db, customerId: string, at: Date): Promise<void> {
+  await trx
+    .updateTable('customers')
+    .set({ last_contact_at: at })
+    .where('id', '=', customerId)
+    .where((eb) => eb.or([eb('last_contact_at', 'is', null), eb('last_contact_at', '<', at)]))
+    .execute();
+}

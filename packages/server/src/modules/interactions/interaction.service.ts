@@ -10,7 +10,7 @@ import { appendAudit } from '../audit';
 import { canSee, insertTimeline } from '../customers';
 import { toInteraction } from './interaction.mapper';
 import { canSeeInteraction, canUpdateInteraction, seesAllInteractions } from './interaction.policy';
-import { customerFacts, dayEnd, dayStart, selectInteractions, type InteractionRow } from './interaction.repo';
+import { customerFacts, dayEnd, dayStart, selectInteractions, touchLastContact, type InteractionRow } from './interaction.repo';
 
 const notFound = () => new AppError('interaction.not_found', 404);
 
@@ -21,6 +21,8 @@ export interface CallRecord {
   agent: { id: string; name: string } | null;
   direction: 'inbound' | 'outbound';
   startedAt: Date;
+  /** when the call ended: the customer's last contact, if it was answered */
+  endedAt: Date;
   durationSeconds: number;
   answered: boolean;
   phone: string | null;
@@ -30,6 +32,16 @@ export interface CallRecord {
 /** Interactions: calls (written when they end), visits, chats and emails recorded by hand. */
 export function createInteractionService(deps: { db: Db; clock: Clock; timeZone: () => Promise<string> }) {
   const { db, clock } = deps;
+
+  /** The moment a contact ended (never later than now): what `customers.last_contact_at` moves forward to. */
+  const contactEnd = (startedAt: Date, durationSeconds: number) => new Date(Math.min(startedAt.getTime() + durationSeconds * 1000, clock.now().getTime()));
+  /** A call nobody answered (or a visit noted as such) is an attempt, not a contact. */
+  const isContact = (outcome: string) => outcome !== 'no_answer';
+  /** A call's end as the PBX reported it (its start is the ring); a contact recorded by hand ends after its duration. */
+  async function endOf(trx: Db, row: Pick<InteractionRow, 'call_id' | 'started_at' | 'duration_seconds'>): Promise<Date> {
+    const call = row.call_id ? await trx.selectFrom('telephony_calls').select('ended_at').where('call_id', '=', row.call_id).executeTakeFirst() : undefined;
+    return call?.ended_at ?? contactEnd(row.started_at, row.duration_seconds);
+  }
 
   async function find(ctx: Ctx, id: string): Promise<InteractionRow> {
     const row = await selectInteractions(db).where('i.id', '=', id).executeTakeFirst();
@@ -75,6 +87,7 @@ export function createInteractionService(deps: { db: Db; clock: Clock; timeZone:
           refId: row.id,
         },
       ]);
+      if (isContact(input.outcome)) await touchLastContact(trx, customer.id, contactEnd(startedAt, input.durationSeconds));
       await appendAudit(trx, ctx, {
         action: 'interaction.record',
         entityType: 'interaction',
@@ -126,6 +139,7 @@ export function createInteractionService(deps: { db: Db; clock: Clock; timeZone:
           refId: inserted.id,
         },
       ]);
+      if (call.answered) await touchLastContact(trx, call.customerId, call.endedAt);
     }
     await appendAudit(trx, ctx, {
       action: 'interaction.call_recorded',
@@ -134,6 +148,36 @@ export function createInteractionService(deps: { db: Db; clock: Clock; timeZone:
       detail: { callId: call.callId, customerId: call.customerId, durationSeconds: call.durationSeconds },
     });
     return { id: inserted.id, created: true };
+  }
+
+  /**
+   * A call from an unknown number whose interaction was written at `ended` before the agent saved the
+   * new customer: the interaction is linked inside the transaction that creates the customer (the
+   * telephony module's). Nothing when the call has not ended yet (its `ended` will name the customer) or
+   * when the interaction already names someone.
+   */
+  async function linkCall(trx: Db, ctx: Ctx, callId: string, customerId: string): Promise<string | null> {
+    const row = await selectInteractions(trx).where('i.call_id', '=', callId).forUpdate('i').executeTakeFirst();
+    if (!row || row.customer_id) return null;
+    await trx
+      .updateTable('interactions')
+      .set({ customer_id: customerId, updated_at: clock.now(), version: row.version + 1 })
+      .where('id', '=', row.id)
+      .execute();
+    await insertTimeline(trx, [
+      {
+        customerId,
+        kind: 'interaction.recorded',
+        at: row.started_at,
+        actor: row.agent_id ? { id: row.agent_id, name: row.agent_name ?? '' } : null,
+        data: { channel: row.channel, direction: row.direction, durationSeconds: row.duration_seconds, summary: row.summary.slice(0, 200) },
+        refType: 'interaction',
+        refId: row.id,
+      },
+    ]);
+    if (isContact(row.outcome)) await touchLastContact(trx, customerId, await endOf(trx, row));
+    await appendAudit(trx, ctx, { action: 'interaction.link_call', entityType: 'interaction', entityId: row.id, detail: { callId, customerId } });
+    return row.id;
   }
 
   /** After a call: the summary and outcome; a call from an unknown number gets the customer created for it. */
@@ -174,6 +218,8 @@ export function createInteractionService(deps: { db: Db; clock: Clock; timeZone:
             refId: id,
           },
         ]);
+        const outcome = patch.outcome ?? row.outcome;
+        if (isContact(outcome)) await touchLastContact(trx, linked, await endOf(trx, row));
       }
       const fields = Object.keys(patch).filter((k) => k !== 'version');
       await appendAudit(trx, ctx, { action: 'interaction.update', entityType: 'interaction', entityId: id, detail: { fields } });
@@ -222,6 +268,6 @@ export function createInteractionService(deps: { db: Db; clock: Clock; timeZone:
     return { rows: rows.map((r) => toInteraction(r, ctx.actor)), timeZone };
   }
 
-  return { get, record, recordCall, update, list, exportRows };
+  return { get, record, recordCall, linkCall, update, list, exportRows };
 }
 export type InteractionService = ReturnType<typeof createInteractionService>;

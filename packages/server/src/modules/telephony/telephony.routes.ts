@@ -1,4 +1,13 @@
-import { callCardSchema, callSignalSchema, dialResultSchema, dialSchema, telephonyEventResultSchema, telephonyEventSchema } from '@kefu/shared';
+import {
+  callCardSchema,
+  callSignalSchema,
+  customerCreateSchema,
+  customerSchema,
+  dialResultSchema,
+  dialSchema,
+  telephonyEventResultSchema,
+  telephonyEventSchema,
+} from '@kefu/shared';
 import { z } from 'zod';
 import type { App } from '../../app';
 import { ctxOf, needs } from '../../lib/auth';
@@ -98,6 +107,24 @@ export function telephonyRoutes(app: App) {
       preValidation: needs(),
     },
     async (req) => telephony.card(ctxOf(req), req.params.callId),
+  );
+
+  app.post(
+    '/api/v1/telephony/calls/:callId/customer',
+    {
+      schema: {
+        tags,
+        summary: '未知来电新建客户：新客户、该通话及其通话记录在同一事务中关联（通话已关联客户则 409，不新建）',
+        params: z.object({ callId: z.string().min(1).max(100) }),
+        body: customerCreateSchema,
+        response: { 201: customerSchema },
+      },
+      preValidation: needs('customer:create'),
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return telephony.newCustomer(ctxOf(req), req.params.callId, req.body);
+    },
   );
 
   app.post(

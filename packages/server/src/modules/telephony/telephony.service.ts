@@ -1,13 +1,13 @@
-import { maskPhone, otherParty, type CallCard, type CallSignal, type DialInput, type TelephonyEvent } from '@kefu/shared';
+import { maskPhone, otherParty, type CallCard, type CallSignal, type Customer, type CustomerCreate, type DialInput, type TelephonyEvent } from '@kefu/shared';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import type { Ctx } from '../../lib/context';
-import { AppError } from '../../lib/errors';
+import { AppError, conflict } from '../../lib/errors';
 import type { PubSub } from '../../lib/pubsub';
 import { appendAudit } from '../audit';
-import { canSee } from '../customers';
+import { canSee, type CustomerService } from '../customers';
 import type { InteractionService } from '../interactions';
 import { amiOriginate, type AmiConfig } from './ami.client';
 import {
@@ -38,7 +38,14 @@ function forward(state: TelephonyEvent['type']) {
  * and click-to-call through Asterisk AMI. Signals go out after commit through the pub/sub, so the
  * instance holding the agent's stream hears them wherever the event arrived.
  */
-export function createTelephonyService(deps: { db: Db; clock: Clock; pubsub: PubSub; ami: AmiConfig | null; interactions: InteractionService }) {
+export function createTelephonyService(deps: {
+  db: Db;
+  clock: Clock;
+  pubsub: PubSub;
+  ami: AmiConfig | null;
+  interactions: InteractionService;
+  customers: CustomerService;
+}) {
   const { db, clock, interactions } = deps;
   const streams = createStreamRegistry(deps.pubsub);
 
@@ -103,6 +110,7 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; pubsub: Pub
         agent: ended.agent_id ? { id: ended.agent_id, name: agentName } : null,
         direction: ended.direction,
         startedAt: ended.started_at,
+        endedAt: ended.ended_at ?? at,
         durationSeconds: ended.duration_seconds ?? 0,
         answered: ended.answered_at !== null,
         phone: ended.phone,
@@ -189,6 +197,53 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; pubsub: Pub
     };
   }
 
+  /**
+   * An unknown caller becomes a customer from the pop: the customer, the call and (when the call has
+   * already ended) its interaction are linked in ONE transaction, the customers service's create. The
+   * call row is locked first; `ended` upserts the same row, so whichever commits second sees the other:
+   * an `ended` after this names the customer (the row's customer_id), a link after `ended` finds the
+   * interaction and links it. A call that meanwhile got a customer refuses (409) and nothing is created.
+   */
+  async function newCustomer(ctx: Ctx, callId: string, input: CustomerCreate): Promise<Customer> {
+    const call = await findCall(db, callId);
+    const mayLink = call && (call.agent_id === ctx.actor.id || ctx.actor.permissions.has('customer:read_all'));
+    if (!call || !mayLink) throw callNotFound();
+    const taken = async (customerId: string) => {
+      const c = await cardCustomer(db, customerId);
+      return conflict('telephony.call_has_customer', { name: c && canSee(ctx.actor, c) ? c.name : ctx.lang === 'en' ? 'another customer' : '另一位客户' });
+    };
+    if (call.customer_id) throw await taken(call.customer_id);
+    let linkedBy: string | null = null;
+    const created = await deps.customers
+      .create(ctx, input, async (trx, customerId) => {
+        const locked = await trx
+          .selectFrom('telephony_calls')
+          .select(['id', 'customer_id'])
+          .where('call_id', '=', callId)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        if (locked.customer_id) {
+          linkedBy = locked.customer_id;
+          throw new AppError('telephony.call_has_customer', 409);
+        }
+        await trx.updateTable('telephony_calls').set({ customer_id: customerId }).where('id', '=', locked.id).execute();
+        const interactionId = await interactions.linkCall(trx, ctx, callId, customerId);
+        await appendAudit(trx, ctx, {
+          action: 'telephony.call_customer',
+          entityType: 'call',
+          entityId: locked.id,
+          detail: { callId, customerId, interactionId },
+        });
+      })
+      .catch(async (err: unknown) => {
+        if (linkedBy) throw await taken(linkedBy);
+        throw err;
+      });
+    const after = await findCall(db, callId);
+    if (after) await signal(after, clock.now());
+    return created;
+  }
+
   /** The agent's live call, if any: sent first on every (re)connected stream. */
   async function current(agentId: string): Promise<CallSignal | null> {
     const row = await currentCall(db, agentId, new Date(clock.now().getTime() - 3_600_000));
@@ -237,6 +292,6 @@ export function createTelephonyService(deps: { db: Db; clock: Clock; pubsub: Pub
     return { callId, state: 'dialing' as const };
   }
 
-  return { handle, card, current, dial, streams };
+  return { handle, card, current, dial, newCustomer, streams };
 }
 export type TelephonyService = ReturnType<typeof createTelephonyService>;
