@@ -98,6 +98,8 @@ export const waitlistJoinSchema = z
     places: z.number().int().min(1).max(500).default(1),
     channel: z.enum(BOOKING_CHANNELS),
     notes: text(500).default(''),
+    // the customer's lessons card the offered booking is charged to (checked now, held when the place is offered)
+    cardId: z.string().uuid({ message: 'v.card' }).nullable().default(null),
   })
   .refine((r) => Date.parse(r.endsAt) > Date.parse(r.startsAt), { message: 'booking.v.time_order', path: ['endsAt'] });
 export type WaitlistJoinInput = z.input<typeof waitlistJoinSchema>;
@@ -117,6 +119,10 @@ export const waitlistEntrySchema = z.object({
   position: z.number().nullable(),
   offerBookingId: z.string().nullable(),
   offerExpiresAt: z.string().nullable(),
+  /** the lessons card named when joining; the offer holds a lesson on it */
+  cardId: z.string().nullable(),
+  /** the offer was made without the card: why the card could not hold the lesson then (code and message in the reader's language) */
+  offerCardRefusal: z.object({ code: z.string(), message: z.string() }).nullable(),
   takenBy: z.string(),
   createdAt: z.string(),
   version: z.number(),

@@ -26,7 +26,7 @@ export const CARD_KIND_LABELS = {
 export const ENTRY_KIND_LABELS = {
   top_up: { 'zh-CN': '充值', en: 'Top-up' },
   spend: { 'zh-CN': '消费', en: 'Spend' },
-  booking_charge: { 'zh-CN': '预约扣费', en: 'Booking charge' },
+  booking_charge: { 'zh-CN': '预约扣课', en: 'Booking charge' }, // lessons cards only (decision 018)
   no_show_deduction: { 'zh-CN': '旷课扣除', en: 'No-show deduction' },
   refund: { 'zh-CN': '退费', en: 'Refund' },
   adjustment: { 'zh-CN': '调整', en: 'Adjustment' },
@@ -107,6 +107,8 @@ export const cardEntrySchema = z.object({
   reversesId: z.string().nullable(),
   reversedBy: z.string().nullable(),
   transferId: z.string().nullable(),
+  /** the booking a charge, a no-show deduction or its reversal belongs to (the ledger links to it) */
+  bookingId: z.string().nullable(),
   note: z.string().nullable(),
   actorName: z.string(),
   at: z.string(),

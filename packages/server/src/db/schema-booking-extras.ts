@@ -28,6 +28,13 @@ export interface BookingWaitlistTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** migration 018: the lessons card the offer holds a lesson on, and why an offer was made without it */
+  card_id: Optional<string>;
+  offer_card_refusal: ColumnType<WaitlistCardRefusal | null, string | null | undefined, string | null>;
+}
+export interface WaitlistCardRefusal {
+  code: string;
+  params: Record<string, string | number>;
 }
 
 export interface BookingRefusalsTable {

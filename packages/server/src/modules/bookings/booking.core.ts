@@ -29,10 +29,19 @@ export interface BookingEvent {
   /** the lessons card the booking is charged to (migration 017), and its places (one lesson each) */
   cardId: string | null;
   places: number;
+  /**
+   * a waiting-list offer's `booked`: the card was checked when the customer joined, by whoever saw it, so
+   * the canceller whose place is offered need not see it (migration 018)
+   */
+  offer?: boolean;
 }
 export type BookingHook = (trx: Db, ctx: Ctx, e: BookingEvent) => Promise<void>;
-/** the cards module holds lessons on `booked`, charges on `attended` / `no_show`, gives back on `cancelled` / `waived` (cards/card.bookings.ts) */
-export type BookingEventName = 'booked' | 'attended' | 'cancelled' | 'no_show' | 'waived';
+/**
+ * the cards module holds lessons on `booked`, charges on `attended` / `no_show`, gives back on `cancelled` /
+ * `waived` (cards/card.bookings.ts); `waitlisted` checks the card a waiting-list entry names, without holding
+ * (`bookingId` and `number` are then the entry's id and '')
+ */
+export type BookingEventName = 'booked' | 'attended' | 'cancelled' | 'no_show' | 'waived' | 'waitlisted';
 
 export interface BookingDeps {
   db: Db;

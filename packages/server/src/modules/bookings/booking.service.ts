@@ -22,7 +22,7 @@ import { bookingNotFound, createBookingSteps } from './booking.steps';
 export function createBookingService(deps: BookingDeps) {
   const core: BookingCore = {
     ...deps,
-    hooks: { booked: [], attended: [], cancelled: [], no_show: [], waived: [] },
+    hooks: { booked: [], attended: [], cancelled: [], no_show: [], waived: [], waitlisted: [] },
     // bookings' extras (issue 6): waiting list offers, closure notices and the day's sheet
     extras: createBookingExtrasSettings(deps),
     mailer: createMailer({ db: deps.db, config: deps.config ?? {} }),

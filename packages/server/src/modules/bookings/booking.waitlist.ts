@@ -1,5 +1,7 @@
 import {
+  isMessageKey,
   offerExpiresAt,
+  translate,
   isExclusive,
   waitlistJoinSchema,
   WAITLIST_STATUS_LABELS,
@@ -10,12 +12,13 @@ import {
 } from '@kefu/shared';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client';
+import type { WaitlistCardRefusal } from '../../db/schema-booking-extras';
 import { systemCtx, type Ctx } from '../../lib/context';
 import { AppError, conflict } from '../../lib/errors';
 import { appendAudit } from '../audit';
 import { canSee } from '../customers';
 import { insertNotifications } from '../notifications';
-import { actorId, claim, isExclusionViolation, localTime, onTimeline, SlotFull, type BookingCore } from './booking.core';
+import { actorId, claim, emit, isExclusionViolation, localTime, onTimeline, SlotFull, type BookingCore } from './booking.core';
 import { findBooking, nextNumber, releaseSlot } from './booking.repo';
 import { resetRefusals } from './booking.refusals';
 
@@ -79,6 +82,7 @@ export async function offerFreed(core: BookingCore, trx: Db, ctx: Ctx, freed: Fr
           slot_starts_at: exclusive ? null : e.starts_at,
           channel: e.channel,
           notes: e.notes,
+          card_id: e.card_id,
           taken_by_id: e.taken_by_id,
           taken_by_name: e.taken_by_name,
           created_at: now,
@@ -86,10 +90,19 @@ export async function offerFreed(core: BookingCore, trx: Db, ctx: Ctx, freed: Fr
         })
         .returning(['id', 'number', 'customer_id', 'starts_at'])
         .executeTakeFirstOrThrow();
+      const cardRefusal = await holdOnCard(core, trx, ctx, { ...booking, resource_id: e.resource_id, places: e.places, card_id: e.card_id }, now);
       const until = offerExpiresAt(now, o.holdHours, e.starts_at);
       await trx
         .updateTable('booking_waitlist')
-        .set({ status: 'offered', offer_booking_id: booking.id, offered_at: now, offer_expires_at: until, updated_at: now, version: e.version + 1 })
+        .set({
+          status: 'offered',
+          offer_booking_id: booking.id,
+          offered_at: now,
+          offer_expires_at: until,
+          offer_card_refusal: cardRefusal && JSON.stringify(cardRefusal),
+          updated_at: now,
+          version: e.version + 1,
+        })
         .where('id', '=', e.id)
         .execute();
       await sql`release savepoint waitlist_offer`.execute(trx);
@@ -129,6 +142,39 @@ export async function offerFreed(core: BookingCore, trx: Db, ctx: Ctx, freed: Fr
   return offered;
 }
 
+/**
+ * The offered booking holds its lesson on the card the entry named, through the bookings' `booked` hooks
+ * (the cards module locks the card there, so two offers of one customer's last lesson queue on it). The
+ * card may no longer hold it (no lessons left, frozen, expired since the customer joined): the place is
+ * still offered, without the card, and the refusal is returned to be recorded on the entry.
+ */
+async function holdOnCard(
+  core: BookingCore,
+  trx: Db,
+  ctx: Ctx,
+  b: { id: string; number: string; customer_id: string; resource_id: string; starts_at: Date; places: number; card_id: string | null },
+  now: Date,
+): Promise<WaitlistCardRefusal | null> {
+  const e = { bookingId: b.id, number: b.number, customerId: b.customer_id, resourceId: b.resource_id, startsAt: b.starts_at, at: now };
+  const event = { ...e, cardId: b.card_id, places: b.places, offer: true };
+  if (!b.card_id) {
+    for (const hook of core.hooks.booked) await hook(trx, ctx, event);
+    return null;
+  }
+  await sql`savepoint waitlist_card`.execute(trx);
+  try {
+    for (const hook of core.hooks.booked) await hook(trx, ctx, event);
+    await sql`release savepoint waitlist_card`.execute(trx);
+    return null;
+  } catch (err) {
+    if (!(err instanceof AppError) || !err.code.startsWith('card.')) throw err;
+    await sql`rollback to savepoint waitlist_card`.execute(trx);
+    await trx.updateTable('bookings').set({ card_id: null }).where('id', '=', b.id).execute();
+    for (const hook of core.hooks.booked) await hook(trx, ctx, { ...event, cardId: null });
+    return { code: err.code, params: err.params };
+  }
+}
+
 type Row = {
   id: string;
   customer_id: string;
@@ -139,6 +185,8 @@ type Row = {
   status: WaitlistStatus;
   offer_booking_id: string | null;
   offer_expires_at: Date | null;
+  card_id: string | null;
+  offer_card_refusal: WaitlistCardRefusal | null;
   taken_by_name: string;
   created_at: Date;
   version: number;
@@ -169,6 +217,8 @@ export function createBookingWaitlist(core: BookingCore) {
         'w.status',
         'w.offer_booking_id',
         'w.offer_expires_at',
+        'w.card_id',
+        'w.offer_card_refusal',
         'w.taken_by_name',
         'w.created_at',
         'w.version',
@@ -202,6 +252,13 @@ export function createBookingWaitlist(core: BookingCore) {
       position: r.position,
       offerBookingId: r.offer_booking_id,
       offerExpiresAt: r.offer_expires_at?.toISOString() ?? null,
+      cardId: r.card_id,
+      offerCardRefusal: r.offer_card_refusal && {
+        code: r.offer_card_refusal.code,
+        message: isMessageKey(r.offer_card_refusal.code)
+          ? translate(r.offer_card_refusal.code, ctx.lang, r.offer_card_refusal.params)
+          : r.offer_card_refusal.code,
+      },
       takenBy: r.taken_by_name,
       createdAt: r.created_at.toISOString(),
       version: r.version,
@@ -241,6 +298,7 @@ export function createBookingWaitlist(core: BookingCore) {
             places: input.places,
             channel: input.channel,
             notes: input.notes,
+            card_id: input.cardId,
             taken_by_id: actorId(ctx),
             taken_by_name: ctx.actor.name,
             created_at: now,
@@ -248,11 +306,15 @@ export function createBookingWaitlist(core: BookingCore) {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
+        // the card is judged as a booking's would be (the customer's own active lessons card, lessons left);
+        // it holds nothing until a place is offered, and is judged again then
+        const check = { bookingId: row.id, number: '', customerId: input.customerId, resourceId: resource.id, startsAt, at: now };
+        for (const hook of core.hooks.waitlisted) await hook(trx, ctx, { ...check, cardId: input.cardId, places: input.places });
         await appendAudit(trx, ctx, {
           action: 'booking.waitlist_join',
           entityType: 'booking_waitlist',
           entityId: row.id,
-          detail: { resource: resource.name, startsAt: input.startsAt },
+          detail: { resource: resource.name, startsAt: input.startsAt, cardId: input.cardId },
         });
         await onTimeline(
           trx,
@@ -350,6 +412,7 @@ export function createBookingWaitlist(core: BookingCore) {
       .execute();
     await appendAudit(trx, ctx, { action: `booking.waitlist_${to}`, entityType: 'booking', entityId: b.id, detail: { number: b.number, waitlistId: e.id } });
     await onTimeline(trx, ctx, b, to === 'declined' ? 'offer_declined' : 'offer_expired', now, o.timeZone);
+    await emit(core, trx, ctx, 'cancelled', b, now); // the lesson the offer held on the card comes back
     await offerFreed(core, trx, ctx, { resourceId: b.resource_id, startsAt: b.starts_at, endsAt: b.ends_at }, now, o);
   }
 

@@ -6,7 +6,7 @@ import { AppError, conflict } from '../../lib/errors';
 import type { BookingEvent, BookingEventName, BookingHook } from '../bookings';
 import { postEntry } from './card.ledger';
 import { canSeeCard } from './card.policy';
-import { lockCard, selectEntries } from './card.repo';
+import { findCard, lockCard, selectEntries, type CardRow } from './card.repo';
 
 const badCard = () => new AppError('card.not_found', 400, {}, { errors: [{ path: 'cardId', message: 'card.not_found' }] });
 
@@ -20,11 +20,13 @@ const badCard = () => new AppError('card.not_found', 400, {}, { errors: [{ path:
 export function createCardBookings(deps: { clock: Clock }) {
   const { clock } = deps;
 
-  /** `booked`: the card's lessons are held for the booking, or the booking is refused. */
-  async function hold(trx: Db, ctx: Ctx, e: BookingEvent) {
-    if (!e.cardId) return;
-    const card = await lockCard(trx, e.cardId);
-    if (!card || !canSeeCard(ctx.actor, card)) throw badCard();
+  /**
+   * The card `e` names, judged for it: the customer's own active lessons card, valid on the day, with the
+   * lessons available (balance less what other bookings hold); otherwise the refusal is thrown. A waiting-list
+   * offer skips the reader's scope: the card was checked when the entry joined, by someone who saw it.
+   */
+  function judge(ctx: Ctx, e: BookingEvent, card: CardRow | undefined) {
+    if (!card || (!e.offer && !canSeeCard(ctx.actor, card))) throw badCard();
     const verdict = holdVerdict(
       {
         kind: card.kind as CardKind,
@@ -42,12 +44,24 @@ export function createCardBookings(deps: { clock: Clock }) {
         throw new AppError(verdict.code, 400, params, { errors: [{ path: 'cardId', message: verdict.code }] });
       throw conflict(verdict.code, params);
     }
+    return { card, amount: verdict.amount };
+  }
+
+  /** `booked`: the card's lessons are held for the booking, or the booking is refused. */
+  async function hold(trx: Db, ctx: Ctx, e: BookingEvent) {
+    if (!e.cardId) return;
+    const { card, amount } = judge(ctx, e, await lockCard(trx, e.cardId));
     await trx
       .updateTable('cards')
-      .set((eb) => ({ held: eb('held', '+', verdict.amount) }))
+      .set((eb) => ({ held: eb('held', '+', amount) }))
       .where('id', '=', card.id)
       .execute();
-    await trx.insertInto('card_holds').values({ booking_id: e.bookingId, card_id: card.id, amount: verdict.amount, created_at: clock.now() }).execute();
+    await trx.insertInto('card_holds').values({ booking_id: e.bookingId, card_id: card.id, amount, created_at: clock.now() }).execute();
+  }
+
+  /** `waitlisted`: the card a waiting-list entry names is judged as a booking's would be; nothing is held until a place is offered. */
+  async function check(trx: Db, ctx: Ctx, e: BookingEvent) {
+    if (e.cardId) judge(ctx, e, await findCard(trx, e.cardId));
   }
 
   /** attended / no_show / cancelled / waived: charge the hold, give it back, or reverse the charge already made. */
@@ -105,6 +119,7 @@ export function createCardBookings(deps: { clock: Clock }) {
     no_show: (trx, ctx, e) => settle(trx, ctx, e, 'no_show'),
     cancelled: (trx, ctx, e) => settle(trx, ctx, e, 'cancelled'),
     waived: (trx, ctx, e) => settle(trx, ctx, e, 'waived'),
+    waitlisted: check,
   };
 
   /** Registers the hooks on the bookings service (app.ts). */
@@ -112,5 +127,5 @@ export function createCardBookings(deps: { clock: Clock }) {
     for (const [name, hook] of Object.entries(hooks) as [BookingEventName, BookingHook][]) bookings.on(name, hook);
   }
 
-  return { hold, settle, attach };
+  return { hold, check, settle, attach };
 }

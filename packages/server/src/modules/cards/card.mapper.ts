@@ -32,6 +32,7 @@ export function toEntry(r: EntryRow): CardEntry {
     reversesId: r.reverses_id,
     reversedBy: r.reversed_by,
     transferId: r.transfer_id,
+    bookingId: r.booking_id,
     note: r.note,
     actorName: r.actor_name,
     at: r.at.toISOString(),

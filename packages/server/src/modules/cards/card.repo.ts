@@ -57,6 +57,7 @@ export function selectEntries(db: Db) {
       'e.reverses_id',
       'r.id as reversed_by',
       'e.transfer_id',
+      'e.booking_id',
       'e.note',
       'e.actor_name',
       'e.at',
