@@ -66,9 +66,13 @@ export const NAV_ITEMS: NavItem[] = [
       { key: 'bookings.schedule', label: 'nav.bookings.schedule', to: '/bookings', anyOf: ['booking:read'] },
       { key: 'bookings.exceptions', label: 'nav.bookings.exceptions', to: '/booking-exceptions', anyOf: ['booking:approve'] },
       { key: 'bookings.sheet', label: 'nav.bookings.sheet', to: '/bookings/sheet', anyOf: ['booking:read'] },
+      { key: 'bookings.waitlist', label: 'nav.bookings.waitlist', to: '/bookings/waitlist', anyOf: ['booking:read'] },
+      { key: 'bookings.closures', label: 'nav.bookings.closures', to: '/bookings/closures', anyOf: ['booking:read'] },
+      { key: 'bookings.feeds', label: 'nav.bookings.feeds', to: '/bookings/feeds', anyOf: ['booking:read'] },
       { key: 'bookings.groups', label: 'nav.bookings.groups', to: '/group-bookings', anyOf: ['booking:read'] },
       { key: 'bookings.rooms', label: 'nav.bookings.rooms', to: '/room-bookings', anyOf: ['booking:read'] },
       { key: 'bookings.resources', label: 'nav.bookings.resources', to: '/resources', anyOf: ['resource:manage'] },
+      { key: 'bookings.settings', label: 'nav.bookings.settings', to: '/bookings/settings', anyOf: ['resource:manage'] },
     ],
   },
   {

@@ -1,7 +1,6 @@
 import type {
   Booking,
   BookingChannel,
-  ClosureCreateInput,
   ExceptionListItem,
   OpeningHours,
   Resource,
@@ -9,6 +8,7 @@ import type {
   ResourceUpdateInput,
   SuggestedSlot,
 } from '@kefu/shared/booking';
+import type { ClosureDetail, ClosureRequest } from '@kefu/shared/booking-extras';
 import type { CalendarConfig } from '@kefu/shared/calendar/config';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from '../../lib/api-client';
@@ -121,8 +121,10 @@ export function useResourceMutations() {
       mutationFn: ({ id, body }: { id: string; body: ResourceUpdateInput }) => api.patch<Resource>(`/api/v1/resources/${id}`, body),
       onSuccess,
     }),
+    // the answer carries the closure with its affected bookings (emails sent, call tasks made)
     addClosure: useMutation({
-      mutationFn: ({ id, body }: { id: string; body: ClosureCreateInput }) => api.post<Resource>(`/api/v1/resources/${id}/closures`, body),
+      mutationFn: ({ id, body }: { id: string; body: ClosureRequest }) =>
+        api.post<Resource & { closure: ClosureDetail }>(`/api/v1/resources/${id}/closures`, body),
       onSuccess,
     }),
   };

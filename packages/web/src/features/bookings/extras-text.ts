@@ -46,7 +46,8 @@ export const bookingExtrasText = {
 
   'closure.title': { 'zh-CN': '维护停用 · {resource}', en: 'Closure · {resource}' },
   'closure.span': { 'zh-CN': '{from} 至 {to}，原因：{reason}', en: '{from} to {to}, reason: {reason}' },
-  'closure.createdBy': { 'zh-CN': '登记人：{name}', en: 'Entered by {name}' },
+  'closure.createdBy': { 'zh-CN': '登记人', en: 'Entered by' },
+  'closure.when': { 'zh-CN': '维护时段', en: 'Closed' },
   'closure.lateTag': { 'zh-CN': '不足 {days} 天通知，由 {name} 确认', en: 'Under {days} days’ notice, confirmed by {name}' },
   'closure.help': {
     'zh-CN': '请逐一致电受影响的客户：可改约到下面推荐的最近空闲时段，或取消且不扣课时；电话通知后请打勾。',
@@ -159,6 +160,10 @@ export const bookingExtrasText = {
   'bookingSettings.mail.url.help': {
     'zh-CN': '例如 smtps://用户名:密码@smtp.example.com:465；保存后不再显示密码，留空表示不使用',
     en: 'e.g. smtps://user:password@smtp.example.com:465; the password is never shown again; empty for none',
+  },
+  'bookingSettings.mail.off': {
+    'zh-CN': 'SMTP 地址为空：保存后将不再发送邮件（预订单、维护通知）。确定吗？',
+    en: 'The SMTP URL is empty: once saved, no email goes out (sheets, closure notices). Go ahead?',
   },
   'bookingSettings.mail.from': { 'zh-CN': '发件人邮箱', en: 'Sender address' },
   'bookingSettings.mail.save': { 'zh-CN': '保存邮件设置', en: 'Save the mail settings' },

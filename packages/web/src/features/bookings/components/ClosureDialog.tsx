@@ -1,11 +1,14 @@
-import { closureCreateSchema, type Resource } from '@kefu/shared/booking';
-import { Alert, DatePicker, Form, Input, Modal } from 'antd';
+import type { Resource } from '@kefu/shared/booking';
+import { closureRequestSchema } from '@kefu/shared/booking-extras';
+import { Alert, Button, DatePicker, Form, Input, Modal, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
 import { errorText, isApiError, type FieldError } from '../../../lib/api-error';
 import { clearChangedFieldErrors, zodFieldErrors } from '../../../lib/form-errors';
+import { useSession } from '../../auth/session';
 import { useResourceMutations } from '../api';
 
 interface Values {
@@ -13,13 +16,21 @@ interface Values {
   reason: string;
 }
 
-/** A maintenance closure (场地维护): no booking can be taken in it; the schedule shows it with its reason. */
+/**
+ * A maintenance closure (场地维护): no booking can be taken in it; the schedule shows it with its reason.
+ * One fewer than the notice days ahead is refused until a manager (booking:approve) confirms it; the
+ * affected bookings then open on their own page to be told, moved or cancelled.
+ */
 export function ClosureDialog({ resource, onClose }: { resource: Resource; onClose: () => void }) {
   const t = useT();
   const { lang } = useLang();
   const [form] = Form.useForm<Values>();
   const { addClosure } = useResourceMutations();
   const [error, setError] = useState<string | null>(null);
+  // the server's reason a closure is too late to announce (closure.late_needs_confirmation)
+  const [late, setLate] = useState<string | null>(null);
+  const { can } = useSession();
+  const navigate = useNavigate();
 
   // both ends are one picker on the form: their errors are shown beside it
   const show = (errors: FieldError[]) => {
@@ -30,24 +41,58 @@ export function ClosureDialog({ resource, onClose }: { resource: Resource; onClo
       { name: 'reason', errors: reason },
     ]);
   };
-  const submit = async () => {
+  const submit = async (confirmLate = false) => {
     const v = form.getFieldsValue();
-    const values = { startsAt: v.range?.[0]?.toISOString() ?? '', endsAt: v.range?.[1]?.toISOString() ?? '', reason: v.reason ?? '' };
-    const parsed = closureCreateSchema.safeParse(values);
+    const values = { startsAt: v.range?.[0]?.toISOString() ?? '', endsAt: v.range?.[1]?.toISOString() ?? '', reason: v.reason ?? '', confirmLate };
+    const parsed = closureRequestSchema.safeParse(values);
     if (!parsed.success) return show(zodFieldErrors(parsed.error, lang));
-    const body = parsed.data;
+    setError(null);
     try {
-      await addClosure.mutateAsync({ id: resource.id, body });
+      const { closure } = await addClosure.mutateAsync({ id: resource.id, body: parsed.data });
+      if (closure.id && closure.affected.length) return navigate(`/bookings/closures/${closure.id}`);
+      void message.success(t('closure.dialog.saved'));
       onClose();
     } catch (err) {
-      if (isApiError(err) && err.fieldErrors.length) show(err.fieldErrors);
+      if (isApiError(err) && err.code === 'closure.late_needs_confirmation') setLate(errorText(err));
+      else if (isApiError(err) && err.fieldErrors.length) show(err.fieldErrors);
       else setError(errorText(err));
     }
   };
   return (
-    <Modal open title={`${t('resources.addClosure')} · ${resource.name}`} onOk={() => void submit()} onCancel={onClose} confirmLoading={addClosure.isPending}>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onValuesChange={(changed) => clearChangedFieldErrors(form, changed)}>
+    <Modal
+      open
+      title={`${t('resources.addClosure')} · ${resource.name}`}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={addClosure.isPending}
+      okButtonProps={{ disabled: Boolean(late), 'data-testid': 'closure-submit' } as never}
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="closure-dialog-error" /> : null}
+      {late && can('booking:approve') ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={late}
+          description={t('closure.dialog.lateHelp')}
+          style={{ marginBottom: 12 }}
+          data-testid="closure-late"
+          action={
+            <Button danger size="small" loading={addClosure.isPending} onClick={() => void submit(true)} data-testid="closure-confirm-late">
+              {t('closure.dialog.late')}
+            </Button>
+          }
+        />
+      ) : late ? (
+        <Alert type="error" showIcon title={late} description={t('closure.dialog.askManager')} style={{ marginBottom: 12 }} data-testid="closure-late" />
+      ) : null}
+      <Form
+        form={form}
+        layout="vertical"
+        onValuesChange={(changed) => {
+          clearChangedFieldErrors(form, changed);
+          setLate(null);
+        }}
+      >
         <Form.Item name="range" label={`${t('resources.closure.start')} – ${t('resources.closure.end')}`} required>
           <DatePicker.RangePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>

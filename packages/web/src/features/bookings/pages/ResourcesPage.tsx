@@ -2,6 +2,7 @@ import { RESOURCE_KIND_LABELS, type Resource } from '@kefu/shared/booking';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -58,7 +59,9 @@ export function ResourcesPage() {
                 timeZone
                   ? r.closures.map((c) => (
                       <div key={c.id}>
-                        {t('resources.closure.item', { from: clockText(c.startsAt, timeZone), to: clockText(c.endsAt, timeZone), reason: c.reason })}
+                        <Link to={`/bookings/closures/${c.id}`} data-testid={`closure-open-${c.id}`}>
+                          {t('resources.closure.item', { from: clockText(c.startsAt, timeZone), to: clockText(c.endsAt, timeZone), reason: c.reason })}
+                        </Link>
                       </div>
                     ))
                   : null,

@@ -4,7 +4,7 @@ import { Alert, Button, Card, DatePicker, Space, Table, Tag, Typography } from '
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useT } from '../../../app/i18n/use-t';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
@@ -88,6 +88,11 @@ export function SheetPage() {
                 <Button onClick={() => send.mutate(s)} loading={send.isPending} data-testid="sheet-send">
                   {t('bookings.sheet.send')}
                 </Button>
+              ) : null}
+              {can('resource:manage') ? (
+                <Link to="/bookings/settings" data-testid="sheet-settings">
+                  {t('bookingSettings.link')}
+                </Link>
               ) : null}
             </Space>
             {notice ? (
