@@ -1,5 +1,5 @@
 export { createFollowUpRuleService, type FollowUpRuleService } from './rule.service';
 export { followUpRuleRoutes } from './rule.routes';
-export { monthlyInRanges, idRanges } from './rule.registry';
+export { monthlyByEngine, monthlyInRanges, idRanges } from './rule.registry';
 export { monthlyCoverage } from './rules.customers';
 export { ruleEnv } from './rule.env';

@@ -1,16 +1,12 @@
 import type { FollowUpRuleCode, FollowUpRuleParams } from '@kefu/shared';
-import type { Db } from '../../db/client';
+import type { Db, DbKind } from '../../db/client';
 import type { RuleEnv } from './rule.env';
 import { birthdays, firstContact, holidays, importantWeekly, lostDealSample, lostRecall, monthlyCoverage, type IdRange } from './rules.customers';
 import { absentee, afterService, bookingConfirmations, cardRenewals, complaintFollowUps, noVisit } from './rules.services';
 
-type RuleFn<K extends FollowUpRuleCode> = (db: Db, env: RuleEnv, p: FollowUpRuleParams[K]) => Promise<number>;
+type RuleFn<K extends FollowUpRuleCode> = (db: Db, env: RuleEnv, p: FollowUpRuleParams[K], kind: DbKind) => Promise<number>;
 
-/**
- * The monthly rule in 16 id ranges (by the first hex digit of the uuid) rather than one statement:
- * each range is a short statement, so PGlite answers requests between them and PostgreSQL holds no
- * million-row transaction (docs/benchmarks.md has both timings).
- */
+/** The monthly rule's part of the archive by the first hex digit of the customer's uuid: `parts` ranges that cover every id once. */
 export function idRanges(parts: number): IdRange[] {
   if (parts <= 1) return [{ lo: null, hi: null }];
   const bound = (i: number) => `${Math.floor((i * 16) / parts).toString(16)}0000000-0000-0000-0000-000000000000`;
@@ -23,9 +19,20 @@ export async function monthlyInRanges(db: Db, env: RuleEnv, p: FollowUpRuleParam
   return created;
 }
 
+/**
+ * How the scheduler runs the monthly rule. On PGlite every query of the process waits for the one
+ * connection, so the 1,000,000-task run is cut into 16 id ranges and requests are answered between them.
+ * On PostgreSQL one statement is faster (no 16 scans and anti-joins, one commit) and blocks nobody: its
+ * tasks are new rows, and the foreign-key check's KEY SHARE lock on each customer does not conflict with
+ * editing the customer (docs/benchmarks.md has both timings; decision 013).
+ */
+export function monthlyByEngine(db: Db, env: RuleEnv, p: FollowUpRuleParams['monthly_coverage'], kind: DbKind): Promise<number> {
+  return kind === 'postgres' ? monthlyCoverage(db, env, p) : monthlyInRanges(db, env, p);
+}
+
 export const RULES: { [K in FollowUpRuleCode]: RuleFn<K> } = {
   first_contact: firstContact,
-  monthly_coverage: (db, env, p) => monthlyInRanges(db, env, p),
+  monthly_coverage: monthlyByEngine,
   important_weekly: importantWeekly,
   after_service: afterService,
   birthday: birthdays,

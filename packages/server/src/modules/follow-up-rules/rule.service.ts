@@ -8,7 +8,7 @@ import {
   type FollowUpRuleUpdate,
   type MessageKey,
 } from '@kefu/shared';
-import type { Db } from '../../db/client';
+import type { Db, DbKind } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import type { Ctx } from '../../lib/context';
 import { AppError, conflict } from '../../lib/errors';
@@ -22,6 +22,8 @@ export interface FollowUpRuleDeps {
   db: Db;
   clock: Clock;
   timeZone: () => Promise<string>;
+  /** decides how the monthly rule runs at scale (rule.registry.ts#monthlyByEngine) */
+  dbKind: DbKind;
 }
 
 const defaultsOf = (code: FollowUpRuleCode) => ruleParams(code, {}) as Record<string, unknown>;
@@ -109,8 +111,8 @@ export function createFollowUpRuleService(deps: FollowUpRuleDeps) {
     const row = await db.selectFrom('follow_up_rules').select('params').where('code', '=', code).executeTakeFirst();
     const e = await env();
     const started = performance.now();
-    const fn = RULES[code] as (db: Db, env: ReturnType<typeof ruleEnv>, p: unknown) => Promise<number>;
-    const created = await fn(db, e, ruleParams(code, row?.params));
+    const fn = RULES[code] as (db: Db, env: ReturnType<typeof ruleEnv>, p: unknown, kind: DbKind) => Promise<number>;
+    const created = await fn(db, e, ruleParams(code, row?.params), deps.dbKind);
     await db.updateTable('follow_up_rules').set({ last_run_at: e.now, last_run_created: created }).where('code', '=', code).execute();
     return { code, created, ms: Math.round(performance.now() - started) };
   }

@@ -47,7 +47,9 @@ export interface IdRange {
 /**
  * Every customer once a calendar month (not merged, not closed; the lost ones only if asked): one task
  * per customer and month unless they were contacted or reached by a task this month, due at the month's
- * end. At 1,000,000 customers it runs in id ranges (docs/benchmarks.md says why).
+ * end. The tasks go in by customer id, so the dedupe key, customer and agent's-day indexes are written in
+ * one sweep rather than at a random page per task (migration 020; docs/benchmarks.md). On PGlite it runs
+ * in id ranges, on PostgreSQL as one statement (rule.registry.ts says why).
  */
 export function monthlyCoverage(db: Db, env: RuleEnv, p: FollowUpRuleParams['monthly_coverage'], range: IdRange = { lo: null, hi: null }) {
   const m = monthOf(env);
@@ -61,7 +63,8 @@ export function monthlyCoverage(db: Db, env: RuleEnv, p: FollowUpRuleParams['mon
         WHERE ${live('c')} ${p.includeLost ? sql`` : sql`AND c.lifecycle <> 'lost'`}
           ${range.lo ? sql`AND c.id >= ${range.lo}::uuid` : sql``} ${range.hi ? sql`AND c.id < ${range.hi}::uuid` : sql``}
           AND (c.last_contact_at IS NULL OR c.last_contact_at < ${m.start})
-          AND NOT EXISTS (SELECT 1 FROM follow_up_tasks f WHERE f.customer_id = c.id AND f.status = 'done' AND f.closed_at >= ${m.start})`,
+          AND NOT EXISTS (SELECT 1 FROM follow_up_tasks f WHERE f.customer_id = c.id AND f.status = 'done' AND f.closed_at >= ${m.start})
+        ORDER BY c.id`,
   );
 }
 
