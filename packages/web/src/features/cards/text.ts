@@ -159,7 +159,16 @@ export const cardText = {
   'cards.booking.label': { 'zh-CN': '扣课时卡', en: 'Charge to card' },
   'cards.booking.placeholder': { 'zh-CN': '选择客户的课时卡（不选则不扣课时）', en: 'The customer’s lesson card (none: not charged)' },
   'cards.booking.none': { 'zh-CN': '该客户没有可用的课时卡', en: 'This customer has no active lesson card' },
-  'cards.booking.option': { 'zh-CN': '{number} {type} · 可用 {available} 课时', en: '{number} {type} · {available} lessons available' },
+  'cards.booking.option': {
+    'zh-CN': '{number} {type} · 余 {balance} 课时 · 预约占用 {held} · 可用 {available}',
+    en: '{number} {type} · balance {balance} · held {held} · {available} available',
+  },
   'cards.col.held': { 'zh-CN': '预约占用', en: 'Held by bookings' },
+  'cards.held.value': { 'zh-CN': '{held}（可用 {available}）', en: '{held} ({available} available)' },
+  'cards.held.help': {
+    'zh-CN': '已预约未上的课时：上课或旷课时扣除，按时取消则释放',
+    en: 'Lessons promised to bookings: charged when attended or missed, released when cancelled in time',
+  },
+  'cards.ledger.booking': { 'zh-CN': '预约 {number}', en: 'Booking {number}' },
   ...activityText,
 } satisfies TextTable;

@@ -9,8 +9,8 @@ interface Props {
 }
 
 /**
- * The lessons card a booking is charged to (seed 004 约课排课): the customer's active 课时卡 with what is
- * still available (balance less the lessons other bookings hold). Empty: the booking is not charged.
+ * The lessons card a booking is charged to (seed 004 约课排课): the customer's active 课时卡 with its balance,
+ * the lessons other bookings hold and what is still available (balance less held). Empty: not charged.
  */
 export function BookingCardSelect({ customerId, value, onChange }: Props) {
   const t = useT();
@@ -24,7 +24,10 @@ export function BookingCardSelect({ customerId, value, onChange }: Props) {
       loading={cards.isFetching}
       disabled={!customerId}
       placeholder={t(customerId && !cards.isFetching && !lessons.length ? 'cards.booking.none' : 'cards.booking.placeholder')}
-      options={lessons.map((c) => ({ value: c.id, label: t('cards.booking.option', { number: c.number, type: c.typeName, available: c.balance - c.held }) }))}
+      options={lessons.map((c) => ({
+        value: c.id,
+        label: t('cards.booking.option', { number: c.number, type: c.typeName, balance: c.balance, held: c.held, available: c.balance - c.held }),
+      }))}
       data-testid="field-card"
     />
   );

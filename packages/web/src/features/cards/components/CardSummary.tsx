@@ -1,4 +1,4 @@
-import { Descriptions, Statistic, Tag } from 'antd';
+import { Descriptions, Statistic, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../app/i18n/use-t';
@@ -43,6 +43,13 @@ export function CardSummary({ card, now }: { card: Card; now: number }) {
             </Tag>
           ) : null}
         </Descriptions.Item>
+        {card.kind === 'lessons' ? (
+          <Descriptions.Item label={<Tooltip title={t('cards.held.help')}>{t('cards.col.held')}</Tooltip>}>
+            <span data-testid="card-held">
+              {t('cards.held.value', { held: formatAmount(t, card.held, card.unit), available: formatAmount(t, card.balance - card.held, card.unit) })}
+            </span>
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('cards.col.issued')}>{dayjs(card.issuedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
       </Descriptions>
     </div>

@@ -38,6 +38,8 @@ export function CardTable<C extends Card>({
           ? [{ key: 'customer', title: t('cards.col.customer'), render: (_: unknown, c: C) => <Link to={`/customers/${c.customerId}`}>{c.customerName}</Link> }]
           : []),
         { key: 'balance', title: t('cards.col.balance'), align: 'right', render: (_, c) => formatAmount(t, c.balance, c.unit) },
+        // lessons promised to live bookings (lessons cards only): what the desk cannot spend
+        { key: 'held', title: t('cards.col.held'), align: 'right', render: (_, c) => (c.kind === 'lessons' ? formatAmount(t, c.held, c.unit) : '') },
         { key: 'status', title: t('cards.col.status'), render: (_, c) => <Tag color={STATUS_COLOR[c.status]}>{t(`cards.status.${c.status}`)}</Tag> },
         { key: 'expires', title: t('cards.col.expires'), render: (_, c) => (c.expiresAt ? dayjs(c.expiresAt).format('YYYY-MM-DD') : t('cards.neverExpires')) },
         ...(extra ? [{ key: 'extra', title: extra.title, render: (_: unknown, c: C) => extra.render(c) }] : []),

@@ -1,6 +1,7 @@
 import { Button, Flex, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
+import { Link } from 'react-router-dom';
 import { useT } from '../../../app/i18n/use-t';
 import { formatAmount, type CardUnit } from '../amounts';
 import type { CardEntry } from '../api';
@@ -63,7 +64,13 @@ export function LedgerTable({ entries, unit, loading, onReceipt, onReverse }: Pr
           title: t('cards.ledger.note'),
           render: (_, e) => (
             <Flex vertical>
-              {e.note ? <span>{e.note}</span> : null}
+              {e.bookingId ? (
+                <Link to={`/bookings/${e.bookingId}`} data-testid="entry-booking">
+                  {t('cards.ledger.booking', { number: e.note ?? '' })}
+                </Link>
+              ) : e.note ? (
+                <span>{e.note}</span>
+              ) : null}
               {e.reversesId ? (
                 <a href={link(e.reversesId)}>
                   {seqOf.has(e.reversesId) ? t('cards.ledger.reverses', { seq: seqOf.get(e.reversesId)! }) : t('cards.ledger.reverses.other')}
