@@ -1,4 +1,5 @@
-import { expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { complaintIn, departmentWithHandler } from './complaint-fixtures';
 import { userClient, type Client } from './factories';
 import { COMPLETE, customerFor, detail, insertTask, press, record } from './follow-up-fixtures';
@@ -151,6 +152,118 @@ describeEachDb('follow-up supervision', (env) => {
     const transfers = await manager.get(`/api/v1/complaints/${res.body.complaintId}/transfers`);
     expect(transfers.body[0] ?? transfers.body.items?.[0]).toMatchObject({ request: '跑步机异响' });
     expect((await detail(supervisor, id)).record.transferDepartment).toBe('工程部');
+  });
+
+  describe('issue -> complaint survives a failure half way (the complaints module registers in its own transaction)', () => {
+    const db = () => env().handle.db;
+    const casesOf = (customerId: string) => db().selectFrom('complaints').select(['id', 'number']).where('customer_id', '=', customerId).execute();
+    const claimOf = (taskId: string) =>
+      db().selectFrom('follow_up_records').select(['complaint_id', 'issue_claimed_at']).where('task_id', '=', taskId).executeTakeFirstOrThrow();
+    /** A failure injected where the follow-ups module cannot see it coming: a trigger raising on one table. */
+    async function failing<T>(table: string, when: string, fn: () => Promise<T>): Promise<T> {
+      await sql
+        .raw(
+          `create or replace function e2e_fail() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$;
+           create trigger e2e_fail before insert or update on ${table} for each row when (${when}) execute function e2e_fail();`,
+        )
+        .execute(db());
+      try {
+        return await fn();
+      } finally {
+        await sql.raw(`drop trigger e2e_fail on ${table}`).execute(db());
+      }
+    }
+    const withIssue = async (name: string, assignee: Client) => {
+      const c = await customerFor(manager, assignee.userId, name);
+      const id = await insertTask(env(), { customerId: c.id, assigneeId: assignee.userId });
+      await record(assignee, id, { ...COMPLETE, satisfaction: 2, hasIssue: true, issuesFound: '前台态度冷淡' });
+      return { c, id };
+    };
+
+    it('the link fails after the case is registered: the case waits for its record, the next press links the same case', async () => {
+      await setup();
+      const { c, id } = await withIssue('褚重试', agent);
+      const first = await failing('follow_up_records', 'new.complaint_id is not null', async () =>
+        agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'complaint', version: (await detail(agent, id)).record.version }),
+      );
+      expect(first.status).toBe(500);
+      const [orphan] = await casesOf(c.id);
+      expect(orphan).toBeTruthy();
+      expect(await claimOf(id)).toMatchObject({ complaint_id: null, issue_claimed_at: new Date('2026-10-09T02:00:00Z') });
+      const retry = await agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'complaint', version: (await detail(agent, id)).record.version });
+      expect(retry.status, retry.text).toBe(201);
+      expect(retry.body).toEqual({ complaintId: orphan!.id, number: orphan!.number });
+      expect(await casesOf(c.id)).toHaveLength(1);
+      expect((await detail(agent, id)).record.complaint).toEqual({ id: orphan!.id, number: orphan!.number });
+      const again = await agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'complaint', version: (await detail(agent, id)).record.version });
+      expect(again.body.code).toBe('follow_up.issue_taken');
+    });
+
+    it('the registration fails: no case, the claim is released, the next press registers one', async () => {
+      await setup();
+      const { c, id } = await withIssue('卫失败', agent);
+      const first = await failing('complaints', `new.customer_id = '${c.id}'`, async () =>
+        agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'complaint', version: (await detail(agent, id)).record.version }),
+      );
+      expect(first.status).toBe(500);
+      expect(await casesOf(c.id)).toHaveLength(0);
+      expect(await claimOf(id)).toEqual({ complaint_id: null, issue_claimed_at: null });
+      const retry = await agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'complaint', version: (await detail(agent, id)).record.version });
+      expect(retry.status).toBe(201);
+      expect((await casesOf(c.id)).map((k) => k.id)).toEqual([retry.body.complaintId]);
+    });
+
+    it('the transfer fails after the case is registered: the next press transfers and links that case', async () => {
+      await setup();
+      const { department } = await departmentWithHandler(env(), '保洁部');
+      const { c, id } = await withIssue('蒋转交', supervisor);
+      const body = async () => ({
+        kind: 'transfer',
+        version: (await detail(supervisor, id)).record.version,
+        departmentId: department.id,
+        dueAt: '2026-10-12T18:00:00+08:00',
+      });
+      const first = await failing('complaint_transfers', 'true', async () => supervisor.post(`/api/v1/follow-up-tasks/${id}/issue`, await body()));
+      expect(first.status).toBe(500);
+      expect(await casesOf(c.id)).toHaveLength(1);
+      const retry = await supervisor.post(`/api/v1/follow-up-tasks/${id}/issue`, await body());
+      expect(retry.status, retry.text).toBe(201);
+      expect(await casesOf(c.id)).toHaveLength(1);
+      const transfers = await manager.get(`/api/v1/complaints/${retry.body.complaintId}/transfers`);
+      expect(transfers.body[0] ?? transfers.body.items?.[0]).toMatchObject({ request: '前台态度冷淡' });
+      expect((await detail(supervisor, id)).record).toMatchObject({ transferDepartment: '保洁部', complaint: { id: retry.body.complaintId } });
+      // a due time already past is refused before anything is registered
+      const { c: c2, id: id2 } = await withIssue('沈过去', supervisor);
+      const past = await supervisor.post(`/api/v1/follow-up-tasks/${id2}/issue`, {
+        ...(await body()),
+        version: (await detail(supervisor, id2)).record.version,
+        dueAt: '2026-10-09T09:00:00+08:00',
+      });
+      expect(past.status).toBe(400);
+      expect(past.body.errors).toEqual([{ path: 'dueAt', message: '时间必须晚于现在' }]);
+      expect(await casesOf(c2.id)).toHaveLength(0);
+    });
+
+    it('a press still at work (a claim without its case yet) answers 409 in Chinese; a claim left by a dead press is taken over later', async () => {
+      await setup();
+      const { c, id } = await withIssue('杨卡住', agent);
+      await db()
+        .updateTable('follow_up_records')
+        .set({ issue_claimed_at: new Date('2026-10-09T01:59:50Z'), issue_claimed_by: agent.userId })
+        .where('task_id', '=', id)
+        .execute();
+      const busy = await agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'complaint', version: (await detail(agent, id)).record.version });
+      expect(busy.status).toBe(409);
+      expect(busy.body.title).toBe('该问题正在转为投诉，请稍候刷新查看');
+      env().clock.set('2026-10-09T02:02:00Z');
+      try {
+        const later = await agent.post(`/api/v1/follow-up-tasks/${id}/issue`, { kind: 'complaint', version: (await detail(agent, id)).record.version });
+        expect(later.status, later.text).toBe(201);
+        expect(await casesOf(c.id)).toHaveLength(1);
+      } finally {
+        env().clock.set('2026-10-09T02:00:00Z');
+      }
+    });
   });
 
   it('a complaint follow-up task reached with a complete record marks the case’s follow-up done, on the case', async () => {

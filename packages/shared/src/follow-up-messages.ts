@@ -32,6 +32,10 @@ export const FOLLOW_UP_MESSAGES = {
   'follow_up.no_record': { 'zh-CN': '还没有回访记录', en: 'There is no record yet' },
   'follow_up.no_issue': { 'zh-CN': '回访记录中没有发现问题，不能转投诉', en: 'The record found no issue to turn into a complaint' },
   'follow_up.issue_taken': { 'zh-CN': '该问题已转为投诉 {number}', en: 'This issue has already become complaint {number}' },
+  'follow_up.issue_pending': {
+    'zh-CN': '该问题正在转为投诉，请稍候刷新查看',
+    en: 'This issue is being turned into a complaint; reload in a moment',
+  },
   'follow_up.unknown_agent': { 'zh-CN': '所选人员不存在、已停用或没有回访权限', en: 'That person does not exist, is disabled or does not do follow-ups' },
   'follow_up.unknown_customer': { 'zh-CN': '客户不存在或无权查看', en: 'Customer not found, or you may not see it' },
   'follow_up.no_customers': { 'zh-CN': '没有符合条件的客户', en: 'No customer matches the filter' },

@@ -80,6 +80,9 @@ export interface FollowUpRecordsTable {
   complete: Generated<boolean>;
   complaint_id: string | null;
   transfer_department: string | null;
+  /** issue -> complaint started (migration 019): the complaint's received_at, to find it again after a failed link */
+  issue_claimed_at: Date | null;
+  issue_claimed_by: string | null;
   recorded_by: string | null;
   recorded_at: Date;
   checked_by: string | null;

@@ -13,6 +13,8 @@ import { canSeeTask, canWorkTask, supervises } from './follow-up.policy';
 import { findTask, lockTask, selectRecord, type TaskRow } from './follow-up.repo';
 
 export const taskNotFound = () => new AppError('follow_up.not_found', 404);
+/** A claim this old with no case registered belongs to a press that died: the next press takes it over. */
+const CLAIM_STALE_MS = 60_000;
 const userIdOf = (ctx: Ctx) => (ctx.actor.kind === 'user' && ctx.actor.id !== '00000000-0000-0000-0000-000000000000' ? ctx.actor.id : null);
 
 /** What a hook hears when a task closes, inside the task's transaction (so its consequence commits with it). */
@@ -206,8 +208,15 @@ export function createFollowUpWork(deps: { db: Db; clock: Clock; timeZone: () =>
 
   /**
    * An issue found becomes a complaint in one click (the complaints service registers it with the
-   * customer and the record's text), or a complaint transferred to a department at once. The complaint
-   * is registered in its own transaction (the complaints module's); the record then points to it.
+   * customer and the record's text), or a complaint transferred to a department at once.
+   *
+   * The complaints module registers (and transfers) in its own transactions, so this cannot be one
+   * commit. It is made recoverable instead: the record is first claimed by its version, and the claim's
+   * moment (`issue_claimed_at`, migration 019) is the complaint's `received_at`. Should anything fail
+   * after the case is registered (the transfer, the link, the process), the claim stays; the next press
+   * finds that case (same customer, same moment, same person, linked to no record) and links it, so a
+   * retry never makes a second complaint. A claim without a case (the registration itself failed) is
+   * released at once, or, if the process died, taken over after CLAIM_STALE_MS.
    */
   async function raiseIssue(ctx: Ctx, id: string, body: z.infer<typeof followUpIssueBody>): Promise<{ complaintId: string; number: string }> {
     const need = body.kind === 'transfer' ? 'complaint:handle' : 'complaint:register';
@@ -215,23 +224,32 @@ export function createFollowUpWork(deps: { db: Db; clock: Clock; timeZone: () =>
     if (body.kind === 'transfer' && (!body.departmentId || !body.dueAt)) {
       throw new AppError('error.validation', 400, {}, { errors: [{ path: body.departmentId ? 'dueAt' : 'departmentId', message: 'v.required' }] });
     }
+    const now = clock.now();
+    // checked before anything is registered: a transfer refused after the case exists would leave it half done
+    if (body.dueAt && new Date(body.dueAt) <= now)
+      throw new AppError('error.validation', 400, {}, { errors: [{ path: 'dueAt', message: 'complaint.in_past' }] });
     const task = await findTask(db, id);
     if (!task || !canSeeTask(ctx.actor, task)) throw taskNotFound();
     if (!canWorkTask(ctx.actor, task) && !supervises(ctx.actor)) throw conflict('follow_up.not_assignee');
     const record = await selectRecord(db).where('r.task_id', '=', id).executeTakeFirst();
     if (!record) throw conflict('follow_up.no_record');
-    if (!record.has_issue || !record.issues_found) throw conflict('follow_up.no_issue');
     if (record.complaint_id) throw conflict('follow_up.issue_taken', { number: record.complaint_number ?? '' });
+
+    // a claim left by an earlier press: its case, if it was registered, is linked now (not registered again)
+    if (record.issue_claimed_at) {
+      const orphan = await orphanCase(task.customer_id, record.issue_claimed_at, record.issue_claimed_by);
+      if (orphan) {
+        await claim(id, body.version, record.issue_claimed_at, record.issue_claimed_by);
+        const department = body.kind === 'transfer' && !orphan.transferred ? await transferCase(ctx, orphan, record, body) : null;
+        await linkCase(ctx, task, id, orphan, department, now);
+        return { complaintId: orphan.id, number: orphan.number };
+      }
+      if (now.getTime() - record.issue_claimed_at.getTime() < CLAIM_STALE_MS) throw conflict('follow_up.issue_pending');
+    }
+    if (!record.has_issue || !record.issues_found) throw conflict('follow_up.no_issue');
+    const me = userIdOf(ctx);
     // the record claimed by its version before the complaint is registered: two clicks make one complaint
-    const claimed = await db
-      .updateTable('follow_up_records')
-      .set((eb) => ({ version: eb('version', '+', 1) }))
-      .where('task_id', '=', id)
-      .where('version', '=', body.version)
-      .where('complaint_id', 'is', null)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw conflict('follow_up.record_version_conflict');
-    const now = clock.now();
+    await claim(id, body.version, now, me);
     const content = [
       record.issues_found,
       record.opinions ? `客户意见：${record.opinions}` : null,
@@ -240,38 +258,91 @@ export function createFollowUpWork(deps: { db: Db; clock: Clock; timeZone: () =>
       .filter(Boolean)
       .join('\n')
       .slice(0, 4000);
-    const complaint = await complaints.register(ctx, {
-      receivedAt: now.toISOString(),
-      channel: 'hotline',
-      complainantName: task.customer_name.slice(0, 50),
-      complainantPhone: null,
-      customerId: task.customer_id,
-      content,
-      category: 'other',
-      severity: 'normal',
-      major: false,
-      departmentId: body.kind === 'transfer' ? (body.departmentId ?? null) : null,
-      receiverId: null,
-      assigneeId: null,
-    });
-    let department: string | null = null;
-    if (body.kind === 'transfer' && body.departmentId && body.dueAt) {
-      await complaints.transfer(ctx, complaint.id, {
-        version: complaint.version,
-        departmentId: body.departmentId,
-        request: record.issues_found.slice(0, 2000),
-        dueAt: body.dueAt,
+    let complaint: { id: string; number: string; version: number };
+    try {
+      complaint = await complaints.register(ctx, {
+        receivedAt: now.toISOString(),
+        channel: 'hotline',
+        complainantName: task.customer_name.slice(0, 50),
+        complainantPhone: null,
+        customerId: task.customer_id,
+        content,
+        category: 'other',
+        severity: 'normal',
+        major: false,
+        departmentId: body.kind === 'transfer' ? (body.departmentId ?? null) : null,
+        receiverId: null,
+        assigneeId: null,
       });
-      const d = await db.selectFrom('departments').select('name').where('id', '=', body.departmentId).executeTakeFirst();
-      department = d?.name ?? null;
+    } catch (err) {
+      // nothing was registered: the claim goes, the record can be pressed again
+      await db
+        .updateTable('follow_up_records')
+        .set({ issue_claimed_at: null, issue_claimed_by: null })
+        .where('task_id', '=', id)
+        .where('complaint_id', 'is', null)
+        .where('issue_claimed_at', '=', now)
+        .execute();
+      throw err;
     }
+    const department = body.kind === 'transfer' ? await transferCase(ctx, complaint, record, body) : null;
+    await linkCase(ctx, task, id, complaint, department, now);
+    return { complaintId: complaint.id, number: complaint.number };
+  }
+
+  /** The conditional update that claims the record: its version, no complaint yet. */
+  async function claim(taskId: string, version: number, at: Date, by: string | null) {
+    const claimed = await db
+      .updateTable('follow_up_records')
+      .set((eb) => ({ issue_claimed_at: at, issue_claimed_by: by, version: eb('version', '+', 1) }))
+      .where('task_id', '=', taskId)
+      .where('version', '=', version)
+      .where('complaint_id', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw conflict('follow_up.record_version_conflict');
+  }
+
+  /** The case an earlier claim registered and no record points to (the claim's moment is its received_at). */
+  async function orphanCase(customerId: string, at: Date, by: string | null) {
+    const row = await db
+      .selectFrom('complaints as k')
+      .select(['k.id', 'k.number', 'k.version'])
+      .select((eb) => eb.exists(eb.selectFrom('complaint_transfers as t').select('t.id').whereRef('t.complaint_id', '=', 'k.id')).as('transferred'))
+      .where('k.customer_id', '=', customerId)
+      .where('k.received_at', '=', at)
+      .where((eb) => (by ? eb('k.created_by', '=', by) : eb('k.created_by', 'is', null)))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('follow_up_records as r').select('r.task_id').whereRef('r.complaint_id', '=', 'k.id'))))
+      .executeTakeFirst();
+    return row ? { ...row, transferred: Boolean(row.transferred) } : undefined;
+  }
+
+  async function transferCase(
+    ctx: Ctx,
+    complaint: { id: string; version: number },
+    record: { issues_found: string | null },
+    body: z.infer<typeof followUpIssueBody>,
+  ): Promise<string | null> {
+    if (!body.departmentId || !body.dueAt) return null;
+    await complaints.transfer(ctx, complaint.id, {
+      version: complaint.version,
+      departmentId: body.departmentId,
+      request: (record.issues_found ?? '').slice(0, 2000),
+      dueAt: body.dueAt,
+    });
+    const d = await db.selectFrom('departments').select('name').where('id', '=', body.departmentId).executeTakeFirst();
+    return d?.name ?? null;
+  }
+
+  /** The record points to the case, with the customer's timeline line and the audit row, in one commit. */
+  async function linkCase(ctx: Ctx, task: TaskRow, id: string, complaint: { id: string; number: string }, department: string | null, now: Date) {
     await db.transaction().execute(async (trx) => {
-      await trx
+      const linked = await trx
         .updateTable('follow_up_records')
         .set((eb) => ({ complaint_id: complaint.id, transfer_department: department, version: eb('version', '+', 1) }))
         .where('task_id', '=', id)
         .where('complaint_id', 'is', null)
-        .execute();
+        .executeTakeFirst();
+      if (Number(linked.numUpdatedRows) !== 1) throw conflict('follow_up.record_version_conflict');
       await insertTimeline(trx, [
         {
           customerId: task.customer_id,
@@ -290,7 +361,6 @@ export function createFollowUpWork(deps: { db: Db; clock: Clock; timeZone: () =>
         detail: { complaint: complaint.number, department },
       });
     });
-    return { complaintId: complaint.id, number: complaint.number };
   }
 
   /** Other areas hear a task close inside its transaction (`followUps.onClosed(fn)`). */
