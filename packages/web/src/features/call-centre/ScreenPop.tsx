@@ -8,6 +8,7 @@ import { useSession } from '../auth/session';
 import { InquiryPanel } from '../inquiries/InquiryPanel';
 import { useCallCard, useInteraction } from './api';
 import { CallCardView } from './components/CallCardView';
+import { NewCallerForm } from './components/NewCallerForm';
 import { RecordInteractionDialog } from './components/RecordInteractionDialog';
 
 const STATE_COLOR: Record<string, string> = { ringing: 'orange', answered: 'green', ended: 'default', dialing: 'blue' };
@@ -16,7 +17,9 @@ const STATE_COLOR: Record<string, string> = { ringing: 'orange', answered: 'gree
  * The screen pop (弹窗): the app shell holds one event stream per signed-in agent; when the PBX rings
  * their extension, a drawer shows the caller's card over whatever page is open. The stream carries ids
  * only; the card is fetched. EventSource reconnects by itself, and the server sends the current call
- * first on every connection, so a pop missed while the connection was down still shows.
+ * first on every connection, so a pop missed while the connection was down still shows. An unknown
+ * number opens the new-customer form in the drawer by itself, the number filled in; the agent may
+ * close it (暂不建档) and open it again (新建客户).
  */
 export function ScreenPop() {
   const t = useT();
@@ -25,6 +28,10 @@ export function ScreenPop() {
   const [signal, setSignal] = useState<CallSignal | null>(null);
   const [open, setOpen] = useState(false);
   const [recording, setRecording] = useState(false);
+  /** the call whose new-customer form the agent closed */
+  const [formClosedFor, setFormClosedFor] = useState<string | null>(null);
+  /** the server has greeted this connection (its `current` event): from now on a ring reaches this page */
+  const [listening, setListening] = useState(false);
   const card = useCallCard(signal?.callId ?? null, signal?.state ?? null);
   const interaction = useInteraction(recording ? (card.data?.call.interactionId ?? null) : null);
 
@@ -40,15 +47,22 @@ export function ScreenPop() {
       });
     };
     source.addEventListener('call', (e) => take((e as MessageEvent<string>).data, true));
-    source.addEventListener('current', (e) => take((e as MessageEvent<string>).data, false));
+    source.addEventListener('current', (e) => {
+      setListening(true);
+      take((e as MessageEvent<string>).data, false);
+    });
+    source.addEventListener('error', () => setListening(false));
     return () => source.close();
   }, []);
 
   const data = card.data;
   const state = data?.call.state ?? signal?.state ?? 'ringing';
   const customer = data?.customer ?? null;
+  const unknownCaller = Boolean(data && !customer && can('customer:create'));
+  const formOpen = unknownCaller && formClosedFor !== data?.call.callId;
   return (
     <>
+      <span hidden data-testid="pop-stream" data-listening={listening} />
       <Drawer
         open={open && Boolean(signal)}
         onClose={() => setOpen(false)}
@@ -70,12 +84,8 @@ export function ScreenPop() {
                 {t('pop.openCustomer')}
               </Button>
             ) : null}
-            {data && !customer && can('customer:create') ? (
-              <Button
-                type="primary"
-                onClick={() => void navigate(`/customers/new?mobile=${encodeURIComponent(data.newCustomerMobile ?? '')}`)}
-                data-testid="pop-new-customer"
-              >
+            {unknownCaller && !formOpen ? (
+              <Button type="primary" onClick={() => setFormClosedFor(null)} data-testid="pop-new-customer">
                 {t('pop.newCustomer')}
               </Button>
             ) : null}
@@ -92,6 +102,9 @@ export function ScreenPop() {
         {card.isPending ? <Spin /> : null}
         {card.error ? <Alert type="error" showIcon title={card.error.message} /> : null}
         {data && !customer ? <Alert type="warning" showIcon title={t('pop.unknown')} description={t('pop.unknownHint')} data-testid="pop-unknown" /> : null}
+        {data && formOpen ? (
+          <NewCallerForm key={data.call.callId} callId={data.call.callId} number={data.newCustomerMobile} onClose={() => setFormClosedFor(data.call.callId)} />
+        ) : null}
         {data ? <CallCardView card={data} /> : null}
         {data && can('inquiry:record') ? (
           <div style={{ marginTop: 16 }}>

@@ -1,4 +1,5 @@
 import type { Interaction, InteractionListQuery, InteractionUpdate } from '@kefu/shared/interaction';
+import type { Customer } from '@kefu/shared/customer';
 import type { CallCard, DialInput } from '@kefu/shared/telephony';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../lib/api-client';
@@ -51,6 +52,15 @@ export function useUpdateInteraction() {
 
 export function useInteraction(id: string | null) {
   return useQuery({ queryKey: ['interactions', 'one', id], queryFn: () => api.get<Interaction>(`/api/v1/interactions/${id}`), enabled: Boolean(id) });
+}
+
+/** An unknown caller's new customer, saved through the call: the server links the call (and its interaction) in the same commit. */
+export function useCallCustomer(callId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: unknown) => api.post<Customer>(`/api/v1/telephony/calls/${encodeURIComponent(callId)}/customer`, input),
+    onSuccess: () => invalidate(qc),
+  });
 }
 
 /** Click-to-call: the server rings the agent's extension and then dials the real number. */
