@@ -1,5 +1,6 @@
 import type { Resource } from '@kefu/shared/booking';
 import { closureRequestSchema } from '@kefu/shared/booking-extras';
+import { zonedInstant } from '@kefu/shared/calendar/zoned';
 import { Alert, Button, DatePicker, Form, Input, Modal, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -9,7 +10,11 @@ import { useT } from '../../../app/i18n/use-t';
 import { errorText, isApiError, type FieldError } from '../../../lib/api-error';
 import { clearChangedFieldErrors, zodFieldErrors } from '../../../lib/form-errors';
 import { useSession } from '../../auth/session';
-import { useResourceMutations } from '../api';
+import { useDepartmentTimeZone, useResourceMutations } from '../api';
+
+/** The picked wall-clock time read on the department's clock (the schedule's), wherever the browser is. */
+const instantOf = (d: Dayjs | null | undefined, timeZone: string) =>
+  d ? new Date(zonedInstant(d.format('YYYY-MM-DD'), d.hour() * 60 + d.minute(), timeZone)).toISOString() : '';
 
 interface Values {
   range?: [Dayjs | null, Dayjs | null];
@@ -31,6 +36,7 @@ export function ClosureDialog({ resource, onClose }: { resource: Resource; onClo
   const [late, setLate] = useState<string | null>(null);
   const { can } = useSession();
   const navigate = useNavigate();
+  const timeZone = useDepartmentTimeZone() ?? 'Asia/Shanghai';
 
   // both ends are one picker on the form: their errors are shown beside it
   const show = (errors: FieldError[]) => {
@@ -43,7 +49,7 @@ export function ClosureDialog({ resource, onClose }: { resource: Resource; onClo
   };
   const submit = async (confirmLate = false) => {
     const v = form.getFieldsValue();
-    const values = { startsAt: v.range?.[0]?.toISOString() ?? '', endsAt: v.range?.[1]?.toISOString() ?? '', reason: v.reason ?? '', confirmLate };
+    const values = { startsAt: instantOf(v.range?.[0], timeZone), endsAt: instantOf(v.range?.[1], timeZone), reason: v.reason ?? '', confirmLate };
     const parsed = closureRequestSchema.safeParse(values);
     if (!parsed.success) return show(zodFieldErrors(parsed.error, lang));
     setError(null);
@@ -73,14 +79,16 @@ export function ClosureDialog({ resource, onClose }: { resource: Resource; onClo
           type="warning"
           showIcon
           title={late}
-          description={t('closure.dialog.lateHelp')}
+          description={
+            <>
+              <div style={{ marginBottom: 8 }}>{t('closure.dialog.lateHelp')}</div>
+              <Button danger type="primary" loading={addClosure.isPending} onClick={() => void submit(true)} data-testid="closure-confirm-late">
+                {t('closure.dialog.late')}
+              </Button>
+            </>
+          }
           style={{ marginBottom: 12 }}
           data-testid="closure-late"
-          action={
-            <Button danger size="small" loading={addClosure.isPending} onClick={() => void submit(true)} data-testid="closure-confirm-late">
-              {t('closure.dialog.late')}
-            </Button>
-          }
         />
       ) : late ? (
         <Alert type="error" showIcon title={late} description={t('closure.dialog.askManager')} style={{ marginBottom: 12 }} data-testid="closure-late" />

@@ -1,6 +1,6 @@
 import { bookingExtrasSettingsSchema, mailSettingsSchema, SHEET_COLUMN_LABELS, SHEET_COLUMNS, type BookingExtrasSettings } from '@kefu/shared/booking-extras';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Typography, message, type FormInstance } from 'antd';
+import { Alert, Button, Card, Divider, Form, Input, InputNumber, Modal, Select, Space, Typography, message, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
@@ -53,6 +53,16 @@ function ExtrasForm({ initial }: { initial: BookingExtrasSettings }) {
   const { extras } = useSettingsMutations();
   const [error, setError] = useState<string | null>(null);
   const columnOptions = SHEET_COLUMNS.map((c) => ({ value: c, label: SHEET_COLUMN_LABELS[c][lang] }));
+  // our errors are not antd rules: an edited form drops them (they were about the old values)
+  const clearErrors = () => {
+    form.setFields(
+      form
+        .getFieldsError()
+        .filter((f) => f.errors.length)
+        .map((f) => ({ name: f.name, errors: [] })) as never,
+    );
+    setError(null);
+  };
 
   const save = async () => {
     const values = form.getFieldsValue(true) as BookingExtrasSettings;
@@ -60,8 +70,8 @@ function ExtrasForm({ initial }: { initial: BookingExtrasSettings }) {
       ...values,
       departments: (values.departments ?? []).map((d) => ({ ...d, email: (d.email ?? '').trim(), code: (d.code ?? '').trim() })),
     });
+    clearErrors();
     if (!parsed.success) return setError(showErrors(form, zodFieldErrors(parsed.error, lang), isBox));
-    setError(null);
     try {
       const saved = await extras.mutateAsync(parsed.data);
       form.setFieldsValue(saved);
@@ -72,8 +82,17 @@ function ExtrasForm({ initial }: { initial: BookingExtrasSettings }) {
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onValuesChange={() => setError(null)}>
-      <Card variant="borderless" title={t('bookingSettings.general')}>
+    <Form form={form} layout="vertical" initialValues={initial} onValuesChange={clearErrors}>
+      <Card
+        variant="borderless"
+        title={t('bookingSettings.general')}
+        extra={
+          <Button type="primary" onClick={() => void save()} loading={extras.isPending} data-testid="settings-save">
+            {t('common.save')}
+          </Button>
+        }
+      >
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="settings-error" /> : null}
         <Space wrap size="large" align="start">
           <Form.Item name="offerHoldHours" label={t('bookingSettings.offerHoldHours')} extra={t('bookingSettings.offerHoldHours.help')}>
             <InputNumber min={0.25} max={72} step={0.5} data-testid="field-offerHoldHours" />
@@ -85,24 +104,13 @@ function ExtrasForm({ initial }: { initial: BookingExtrasSettings }) {
             <Input placeholder="15:00" style={{ width: 100 }} data-testid="field-sheetDeadline" />
           </Form.Item>
         </Space>
-      </Card>
-      <Card
-        variant="borderless"
-        title={t('bookingSettings.departments')}
-        style={{ marginTop: 16 }}
-        extra={
-          <Button type="primary" onClick={() => void save()} loading={extras.isPending} data-testid="settings-save">
-            {t('common.save')}
-          </Button>
-        }
-      >
+        <Divider titlePlacement="start">{t('bookingSettings.departments')}</Divider>
         <Typography.Paragraph type="secondary">{t('bookingSettings.departments.help')}</Typography.Paragraph>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="settings-error" /> : null}
         <Form.List name="departments">
           {(rows, { add, remove }) => (
             <>
               {rows.map((row) => (
-                <Space key={row.key} align="start" wrap data-testid={`dept-${row.name}`}>
+                <Space key={row.key} align="start" wrap style={{ display: 'flex' }} data-testid={`dept-${row.name}`}>
                   <Form.Item name={[row.name, 'code']} label={t('bookingSettings.dept.code')}>
                     <Input style={{ width: 120 }} disabled={row.name < initial.departments.length} placeholder="front_desk" />
                   </Form.Item>
