@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Resource } from '@kefu/shared/booking';
+import type { Card, CardType } from '@kefu/shared/card';
 import type { CalendarConfig } from '@kefu/shared/calendar/config';
-import { zonedDate } from '@kefu/shared/calendar/zoned';
+import { weekdayOf, zonedDate } from '@kefu/shared/calendar/zoned';
 import type { CustomerListItem } from '@kefu/shared/customer';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -181,4 +182,123 @@ describe.skipIf(skip)('bookings in the browser: book a lesson, the frozen cancel
     expect(await agent.getByTestId('charge-waived').innerText()).toContain('cancelled without charge');
     await screenshot(agent, 'bookings-booking-en');
   }, 240_000);
+
+  /** A request as `page`'s signed-in user with its CSRF token (and an Idempotency-Key where the API asks for one). */
+  async function call<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const me = (await (await page.request.get(`${server.url}/api/v1/auth/me`)).json()) as { csrfToken: string };
+    const res = await page.request.fetch(`${server.url}${path}`, {
+      method,
+      headers: { 'X-CSRF-Token': me.csrfToken, ...headers },
+      ...(body === undefined ? {} : { data: body }),
+    });
+    if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  /**
+   * A one-hour lesson starting within two or three minutes, on the department's clock in `timeZone` (a
+   * lesson must begin before it can be marked attended); null when that hour would run past midnight.
+   */
+  function soonLesson(timeZone: string) {
+    const at = new Date(Math.ceil((Date.now() + 100_000) / 60_000) * 60_000);
+    const m = hourIn(at, timeZone) * 60 + Number(new Intl.DateTimeFormat('en', { timeZone, minute: 'numeric' }).format(at));
+    return m + 60 <= 23 * 60 + 59 ? { at, date: zonedDate(at, timeZone), from: hhmm(m), to: hhmm(m + 60) } : null;
+  }
+
+  it('a lesson charged to a lessons card: the picker shows balance and held lessons, the card holds it, attended charges it (预约扣课, linked), a cancelled one frees its hold', async () => {
+    const manager = await signedIn('manager');
+    const officer = await signedIn('membership');
+    // the demo has no card types: the manager sets up a 课时卡 (as in e2e/cards.test.ts, through the API here)
+    const type = await call<CardType>(manager, 'POST', '/api/v1/card-types', {
+      code: 'e2e_lessons',
+      name: '私教十节卡',
+      kind: 'lessons',
+      prefix: 'SJK',
+      course: '私教',
+    });
+    const customer = (await call<{ items: CustomerListItem[] }>(officer, 'GET', '/api/v1/customers?limit=20')).items[7]!;
+    const card = await call<Card>(officer, 'POST', '/api/v1/cards', { typeId: type.id, customerId: customer.id });
+    await call(officer, 'POST', `/api/v1/cards/${card.id}/entries`, { kind: 'top_up', amount: 3 }, { 'Idempotency-Key': `e2e-top-up-${card.id}` });
+
+    // the lesson to be attended starts in a few minutes; between 23:00 and midnight in the department's zone
+    // there is no such hour left today, so the department's clock moves west for this flow and back after it
+    const config = await call<CalendarConfig>(manager, 'GET', '/api/v1/calendar/config');
+    const timeZone = [config.timeZone, 'Europe/London'].find((z) => soonLesson(z) !== null)!;
+    if (timeZone !== config.timeZone) await call(manager, 'PUT', '/api/v1/calendar/config', { ...config, timeZone });
+    try {
+      const soon = soonLesson(timeZone)!;
+      const later = zonedDate(new Date(soon.at.getTime() + 2 * 86_400_000), timeZone);
+      const openingHours = Array.from({ length: 7 }, (_, d) =>
+        d === weekdayOf(soon.date) ? [{ from: soon.from, to: soon.to }] : [{ from: '06:00', to: '23:00' }],
+      );
+      const coach = await call<Resource>(manager, 'POST', '/api/v1/resources', { name: '私教·吴教练', kind: 'teacher', capacity: 1, openingHours, notes: '' });
+
+      /** 为该客户预约 from the schedule: the tile, the customer already in the form, the card picked in the picker. */
+      const book = async (date: string, label: string, expected: string) => {
+        await officer.goto(`${server.url}/bookings?resource=${coach.id}&date=${date}&customerId=${customer.id}`);
+        await officer.getByTestId(`slot-${label}`).click();
+        await officer.locator('.ant-modal').getByText(customer.name).first().waitFor();
+        await officer.getByTestId('field-card').click();
+        const option = officer.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: card.number });
+        await eventually(() => option.innerText()).toContain(expected);
+        await screenshot(officer, `bookings-card-picker-${label.replace(':', '')}`);
+        await option.click();
+        await officer.getByTestId('booking-submit').click();
+        await officer.waitForURL(/\/bookings\/[0-9a-f-]{36}$/);
+        // the booking page's chunk may load slowly on a loaded machine (a first run waited past 30 s)
+        await officer.getByTestId('booking-state').waitFor({ timeout: 60_000 });
+        await eventually(() => status(officer)).toBe('已预约');
+        return officer.url();
+      };
+      const held = async (text: string) => {
+        await officer.goto(`${server.url}/cards/${card.id}`);
+        await eventually(() => officer.getByTestId('card-held').innerText()).toBe(text);
+      };
+
+      const lessonUrl = await book(soon.date, soon.from, `${card.number} 私教十节卡 · 余 3 课时 · 预约占用 0 · 可用 3`);
+      await held('1 课时（可用 2 课时）');
+      expect(await officer.getByTestId('card-balance').innerText()).toContain('3 课时');
+      await screenshot(officer, 'cards-held');
+
+      // a second lesson two days later holds another; cancelled in time (by phone, a day ahead), it frees its hold
+      const secondUrl = await book(later, '10:00', '余 3 课时 · 预约占用 1 · 可用 2');
+      await held('2 课时（可用 1 课时）');
+      await officer.goto(secondUrl);
+      await officer.getByTestId('booking-cancel').click();
+      await officer.getByTestId('field-cancel-reason').fill('客户出差');
+      await officer.getByTestId('step-submit').click();
+      await eventually(() => status(officer)).toBe('已取消');
+      await held('1 课时（可用 2 课时）');
+
+      // the first lesson begins: attended, the held lesson is charged (the buttons appear once it has begun)
+      await expect
+        .poll(
+          async () => {
+            await officer.goto(lessonUrl);
+            await officer.getByTestId('booking-state').waitFor();
+            return officer.getByTestId('booking-attended').count();
+          },
+          { timeout: 300_000, interval: 5_000 },
+        )
+        .toBe(1);
+      await officer.getByTestId('booking-attended').click();
+      await officer.locator('.ant-popconfirm .ant-btn-primary').click();
+      await eventually(() => status(officer)).toBe('已到');
+      const lesson = await call<{ number: string }>(officer, 'GET', `/api/v1/bookings/${lessonUrl.split('/').pop()}`);
+
+      await held('0 课时（可用 2 课时）');
+      expect(await officer.getByTestId('card-balance').innerText()).toContain('2 课时');
+      const charge = officer.locator('[data-testid="card-ledger"] tbody tr[data-kind="booking_charge"]');
+      expect(await charge.count()).toBe(1);
+      expect(await charge.innerText()).toContain('预约扣课');
+      expect(await charge.getByTestId('entry-amount').innerText()).toBe('-1 课时');
+      expect(await charge.getByTestId('entry-booking').innerText()).toBe(`预约 ${lesson.number}`);
+      await screenshot(officer, 'cards-booking-charge');
+      await charge.getByTestId('entry-booking').click();
+      await officer.waitForURL(lessonUrl);
+      await eventually(() => status(officer)).toBe('已到');
+    } finally {
+      if (timeZone !== config.timeZone) await call(manager, 'PUT', '/api/v1/calendar/config', config);
+    }
+  }, 480_000);
 });
