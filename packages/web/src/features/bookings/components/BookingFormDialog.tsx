@@ -80,6 +80,8 @@ export function BookingFormDialog({ resource, resources, slot, customer, timeZon
             ...time,
             places: form.getFieldValue('places') ?? 1,
             channel: form.getFieldValue('channel') ?? 'phone',
+            // the lessons card picked below goes with the entry: the offered place holds its lesson on it
+            cardId: form.getFieldValue('cardId') ?? null,
           }}
         />
       ) : null}
