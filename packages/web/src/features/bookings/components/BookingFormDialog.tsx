@@ -15,7 +15,8 @@ import { BookingCardSelect } from '../../cards/components/BookingCardSelect';
 
 // the time is picked on the schedule, not typed: its errors are shown above the form
 const FIELDS = ['customerId', 'resourceId', 'places', 'channel', 'notes', 'cardId'] as const;
-type Values = Omit<NewBooking, 'startsAt' | 'endsAt'>;
+// the lessons card is the cards area's field (BookingCardSelect); none: not charged
+type Values = Omit<NewBooking, 'startsAt' | 'endsAt'> & { cardId?: string | null };
 
 interface Props {
   resource: Resource;
