@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { bearer } from './clients';
+import { call, type bearer } from './clients';
 import { buildCustomer, uniqueMobile, userClient, type Client } from './factories';
 import { describeEachDb } from './helpers';
 import { agentWithExtension, pbxClient } from './telephony-fixtures';
@@ -139,6 +139,11 @@ describeEachDb('telephony: the unknown caller’s new customer, and last contact
       expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['mobile', 'name']);
       expect(await countByName('别人的来电')).toBe(0);
       expect((await db().selectFrom('telephony_calls').select('customer_id').where('call_id', '=', id).executeTakeFirstOrThrow()).customer_id).toBeNull();
+      // no session: 401; a role that may not create customers (a department handler): 403
+      expect((await call(env(), { method: 'POST', url: `/api/v1/telephony/calls/${id}/customer`, body: buildCustomer({ name: '匿名' }) })).status).toBe(401);
+      const handler = await userClient(env(), ['handler']);
+      expect((await handler.post(`/api/v1/telephony/calls/${id}/customer`, buildCustomer({ name: '部门处理人' }))).status).toBe(403);
+      expect((await countByName('匿名')) + (await countByName('部门处理人'))).toBe(0);
       // the manager (all customers) may do it for the agent
       expect((await manager.post(`/api/v1/telephony/calls/${id}/customer`, buildCustomer({ name: '主管代建' }))).status).toBe(201);
     });
