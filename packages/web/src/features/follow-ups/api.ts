@@ -79,7 +79,9 @@ export function useRaiseIssue(id: string) {
   return useMutation({
     mutationFn: (v: { kind: 'complaint' | 'transfer'; version: number; departmentId?: string; dueAt?: string }) =>
       api.post<{ complaintId: string; number: string }>(`${tasks}/${id}/issue`, v),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['follow-ups', 'task', id] }),
+    // also after a failure: a press that failed half way has claimed the record (a new version), and the
+    // next press, with that version, finishes the same complaint instead of making another
+    onSettled: () => void qc.invalidateQueries({ queryKey: ['follow-ups', 'task', id] }),
   });
 }
 
