@@ -68,7 +68,7 @@ describe.skipIf(skip)('bookings extras in the browser: waiting list, a late clos
     expect(entry.status).toBe('offered');
     const row = agent.getByTestId(`waitlist-row-${entry.id}`);
     await eventually(() => row.innerText()).toContain('已留位待确认');
-    expect(await row.getByTestId('waitlist-left').innerText()).toMatch(/^剩 (\d 小时 \d+ 分|\d+ 分钟)$/);
+    expect(await row.getByTestId('waitlist-left').innerText()).toMatch(/^剩 (\d 小时( \d+ 分)?|\d+ 分钟)$/);
     expect(await row.innerText()).toContain(second!.name);
     await screenshot(agent, 'booking-extras-waitlist');
     await row.getByTestId('waitlist-accept').click();
@@ -103,7 +103,10 @@ describe.skipIf(skip)('bookings extras in the browser: waiting list, a late clos
     await to.press('Enter');
     await manager.locator('.ant-modal input#reason').fill('更换球网');
     await manager.getByTestId('closure-submit').click();
-    await eventually(() => manager.getByTestId('closure-late').innerText()).toContain('3');
+    await eventually(() => manager.getByTestId('closure-late').innerText()).toContain('不足 3 天');
+    // what it would touch, before the manager confirms
+    await eventually(() => manager.getByTestId('closure-preview').innerText()).toContain('将影响 2 个预约');
+    expect(await manager.getByTestId('closure-preview').innerText()).toContain(a.number);
     await screenshot(manager, 'booking-extras-closure-late');
     await manager.getByTestId('closure-confirm-late').click();
     await manager.waitForURL(/\/bookings\/closures\/[0-9a-f-]{36}$/);

@@ -29,6 +29,7 @@ export const bookingExtrasText = {
   'waitlist.col.takenBy': { 'zh-CN': '登记人', en: 'Taken by' },
   'waitlist.position': { 'zh-CN': '第 {n} 位', en: 'No. {n}' },
   'waitlist.left.hours': { 'zh-CN': '剩 {h} 小时 {m} 分', en: '{h} h {m} min left' },
+  'waitlist.left.wholeHours': { 'zh-CN': '剩 {h} 小时', en: '{h} h left' },
   'waitlist.left.minutes': { 'zh-CN': '剩 {m} 分钟', en: '{m} min left' },
   'waitlist.left.over': { 'zh-CN': '已到期，等待系统释放', en: 'Run out: being released' },
   'waitlist.heldBooking': { 'zh-CN': '查看留位预约', en: 'Open the held booking' },
@@ -90,6 +91,7 @@ export const bookingExtrasText = {
     'zh-CN': '确认后，受影响的客户会立即收到邮件（有邮箱的），并为每位客户生成回访电话任务。',
     en: 'Once confirmed, affected customers with an address are emailed now and a call task is made for each.',
   },
+  'closure.dialog.touches': { 'zh-CN': '将影响 {n} 个预约：', en: '{n} bookings would be affected:' },
   'closure.dialog.askManager': { 'zh-CN': '请联系客服经理登记这次维护。', en: 'Ask a service manager to enter this closure.' },
   'closure.dialog.saved': { 'zh-CN': '已登记维护，没有受影响的预约', en: 'Closure entered; no booking is affected' },
 

@@ -1,5 +1,5 @@
 import type { Resource } from '@kefu/shared/booking';
-import { closureRequestSchema } from '@kefu/shared/booking-extras';
+import { closureRequestSchema, type ClosureDetail } from '@kefu/shared/booking-extras';
 import { zonedInstant } from '@kefu/shared/calendar/zoned';
 import { Alert, Button, DatePicker, Form, Input, Modal, message } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -7,10 +7,12 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useLang } from '../../../app/i18n/language';
 import { useT } from '../../../app/i18n/use-t';
+import { api } from '../../../lib/api-client';
 import { errorText, isApiError, type FieldError } from '../../../lib/api-error';
 import { clearChangedFieldErrors, zodFieldErrors } from '../../../lib/form-errors';
 import { useSession } from '../../auth/session';
 import { useDepartmentTimeZone, useResourceMutations } from '../api';
+import { clockText } from '../slots';
 
 /** The picked wall-clock time read on the department's clock (the schedule's), wherever the browser is. */
 const instantOf = (d: Dayjs | null | undefined, timeZone: string) =>
@@ -34,6 +36,8 @@ export function ClosureDialog({ resource, onClose }: { resource: Resource; onClo
   const [error, setError] = useState<string | null>(null);
   // the server's reason a closure is too late to announce (closure.late_needs_confirmation)
   const [late, setLate] = useState<string | null>(null);
+  // what the late closure would touch (the server's preview), for the manager to weigh before confirming
+  const [touched, setTouched] = useState<ClosureDetail['affected'] | null>(null);
   const { can } = useSession();
   const navigate = useNavigate();
   const timeZone = useDepartmentTimeZone() ?? 'Asia/Shanghai';
@@ -59,8 +63,14 @@ export function ClosureDialog({ resource, onClose }: { resource: Resource; onClo
       void message.success(t('closure.dialog.saved'));
       onClose();
     } catch (err) {
-      if (isApiError(err) && err.code === 'closure.late_needs_confirmation') setLate(errorText(err));
-      else if (isApiError(err) && err.fieldErrors.length) show(err.fieldErrors);
+      if (isApiError(err) && err.code === 'closure.late_needs_confirmation') {
+        setLate(errorText(err));
+        setTouched(null);
+        api
+          .post<ClosureDetail>(`/api/v1/resources/${resource.id}/closures/preview`, parsed.data)
+          .then((p) => setTouched(p.affected))
+          .catch(() => setTouched(null));
+      } else if (isApiError(err) && err.fieldErrors.length) show(err.fieldErrors);
       else setError(errorText(err));
     }
   };
@@ -82,6 +92,17 @@ export function ClosureDialog({ resource, onClose }: { resource: Resource; onClo
           description={
             <>
               <div style={{ marginBottom: 8 }}>{t('closure.dialog.lateHelp')}</div>
+              {touched ? (
+                <div style={{ marginBottom: 8 }} data-testid="closure-preview">
+                  {t('closure.dialog.touches', { n: touched.length })}
+                  {touched.slice(0, 5).map((a) => (
+                    <div key={a.bookingId}>
+                      · {clockText(a.startsAt, timeZone)} {a.customerName ?? t('bookings.hiddenCustomer')}（{a.number}）
+                    </div>
+                  ))}
+                  {touched.length > 5 ? <div>…</div> : null}
+                </div>
+              ) : null}
               <Button danger type="primary" loading={addClosure.isPending} onClick={() => void submit(true)} data-testid="closure-confirm-late">
                 {t('closure.dialog.late')}
               </Button>

@@ -31,7 +31,9 @@ function leftText(t: Translate, until: string, now: number): string {
   const ms = Date.parse(until) - now;
   if (ms <= 0) return t('waitlist.left.over');
   const minutes = Math.ceil(ms / 60_000);
-  return minutes >= 60 ? t('waitlist.left.hours', { h: Math.floor(minutes / 60), m: minutes % 60 }) : t('waitlist.left.minutes', { m: minutes });
+  if (minutes < 60) return t('waitlist.left.minutes', { m: minutes });
+  const [h, m] = [Math.floor(minutes / 60), minutes % 60];
+  return m === 0 ? t('waitlist.left.wholeHours', { h }) : t('waitlist.left.hours', { h, m });
 }
 
 /** 候补名单 (seed 004 约课排课): who waits for which full time, in order; a freed place is held for the first, staff record the answer. */
