@@ -122,7 +122,13 @@ function buildServices(deps: Deps) {
     referrals,
     activities: createActivityService(deps),
     interactions,
-    telephony: createTelephonyService({ ...deps, pubsub: deps.pubsub ?? createMemoryPubSub(), ami: deps.ami !== undefined ? deps.ami : amiConfigFromEnv(), interactions, customers }),
+    telephony: createTelephonyService({
+      ...deps,
+      pubsub: deps.pubsub ?? createMemoryPubSub(),
+      ami: deps.ami !== undefined ? deps.ami : amiConfigFromEnv(),
+      interactions,
+      customers,
+    }),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
