@@ -173,7 +173,7 @@ describe.skipIf(skip)('bookings extras in the browser: waiting list, a late clos
     expect((await fetch(url)).status).toBe(404);
   });
 
-  it("the manager sets the restaurant's email: a wrong address is refused in Chinese and nothing saved; mail shows as not set up", async () => {
+  it("the manager sets the restaurant's email: a wrong address is refused in Chinese and nothing saved; mail shows as not set up, and the sheet offers no sending", async () => {
     const manager = await suite.signedIn('manager');
     await manager.goto(`${suite.url}/bookings/settings`);
     const restaurant = manager.getByTestId('dept-1');
@@ -195,5 +195,8 @@ describe.skipIf(skip)('bookings extras in the browser: waiting list, a late clos
     // the sheet names the address
     await manager.goto(`${suite.url}/bookings/sheet`);
     await eventually(() => manager.getByTestId('sheet-dept-restaurant').innerText()).toContain('canting@example.com');
+    // no SMTP on this server: the sheet says so and does not offer to send
+    expect(await manager.getByTestId('sheet-mail-off').innerText()).toContain('未配置邮件服务器');
+    expect(await manager.getByTestId('sheet-send').isDisabled()).toBe(true);
   });
 });

@@ -127,10 +127,14 @@ describeEachDb("the day's booking sheet", (env) => {
     const none = await supervisor.post('/api/v1/bookings/sheet/send', { date: SAT });
     expect(none.status).toBe(409);
     expect(none.body.title).toContain('尚未配置邮件服务器');
+    expect((await supervisor.get('/api/v1/bookings/extras-settings')).body.mailConfigured).toBe(false);
     expect((await manager.put('/api/v1/bookings/mail-settings', { smtpUrl: smtp.url, from: 'kefu@example.com' })).body).toMatchObject({
       configured: true,
       source: 'settings',
     });
+    // the supervisor may not read the mail server, but sees that mail goes out
+    expect((await supervisor.get('/api/v1/bookings/mail-settings')).status).toBe(403);
+    expect((await supervisor.get('/api/v1/bookings/extras-settings')).body.mailConfigured).toBe(true);
     const sent = await supervisor.post('/api/v1/bookings/sheet/send', { date: SAT });
     expect(sent.status, sent.text).toBe(200);
     expect(sent.body.results).toEqual([

@@ -38,10 +38,15 @@ export function bookingExtrasRoutes(app: App) {
   app.get(
     '/api/v1/bookings/extras-settings',
     {
-      schema: { tags, summary: '候补留位时长、维护提前通知天数、预订单确认时限与部门', response: { 200: bookingExtrasSettingsSchema } },
+      schema: {
+        tags,
+        summary: '候补留位时长、维护提前通知天数、预订单确认时限与部门；mailConfigured：能否发邮件（SMTP_URL 或邮件设置）',
+        response: { 200: bookingExtrasSettingsSchema.extend({ mailConfigured: z.boolean() }) },
+      },
       preValidation: needs('booking:read'),
     },
-    async () => bookings.extras.read(),
+    // whoever sends the sheet sees whether mail can go out (the server's address stays with resource:manage)
+    async () => ({ ...(await bookings.extras.read()), mailConfigured: (await bookings.mailer.status()).configured }),
   );
   app.put(
     '/api/v1/bookings/extras-settings',

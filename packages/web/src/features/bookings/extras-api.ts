@@ -69,8 +69,12 @@ export function useFeedTokenMutations() {
   };
 }
 
+/** The settings, and whether mail can go out at all (SMTP_URL or the mail setting). */
 export function useExtrasSettings() {
-  return useQuery({ queryKey: ['bookings', 'extras-settings'], queryFn: () => api.get<BookingExtrasSettings>('/api/v1/bookings/extras-settings') });
+  return useQuery({
+    queryKey: ['bookings', 'extras-settings'],
+    queryFn: () => api.get<BookingExtrasSettings & { mailConfigured: boolean }>('/api/v1/bookings/extras-settings'),
+  });
 }
 
 export function useMailStatus(enabled: boolean) {
@@ -82,14 +86,14 @@ export function useSettingsMutations() {
   return {
     extras: useMutation({
       mutationFn: (body: BookingExtrasSettings) => api.put<BookingExtrasSettings>('/api/v1/bookings/extras-settings', body),
-      onSuccess: (s) => {
-        qc.setQueryData(['bookings', 'extras-settings'], s);
-        return qc.invalidateQueries({ queryKey: ['bookings', 'sheet'] });
-      },
+      onSuccess: () => qc.invalidateQueries({ queryKey: ['bookings'] }),
     }),
     mail: useMutation({
       mutationFn: (body: MailSettings) => api.put<MailStatus>('/api/v1/bookings/mail-settings', body),
-      onSuccess: (s) => qc.setQueryData(['bookings', 'mail-settings'], s),
+      onSuccess: (s) => {
+        qc.setQueryData(['bookings', 'mail-settings'], s);
+        return qc.invalidateQueries({ queryKey: ['bookings', 'extras-settings'] });
+      },
     }),
   };
 }

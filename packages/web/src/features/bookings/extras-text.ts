@@ -169,5 +169,9 @@ export const bookingExtrasText = {
   },
   'bookingSettings.mail.from': { 'zh-CN': '发件人邮箱', en: 'Sender address' },
   'bookingSettings.mail.save': { 'zh-CN': '保存邮件设置', en: 'Save the mail settings' },
+  'bookings.sheet.mailOff': {
+    'zh-CN': '未配置邮件服务器：不能发送邮件，请打印或下载 Excel 交给各部门',
+    en: 'No mail server: print or download the sheet for the departments',
+  },
   'bookingSettings.link': { 'zh-CN': '部门与邮件设置', en: 'Departments and mail' },
 } satisfies TextTable;

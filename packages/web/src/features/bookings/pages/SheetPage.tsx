@@ -12,6 +12,7 @@ import { api, downloadFile } from '../../../lib/api-client';
 import { errorText } from '../../../lib/api-error';
 import { useSession } from '../../auth/session';
 import { useDepartmentTimeZone } from '../api';
+import { useExtrasSettings } from '../extras-api';
 import { clockText } from '../slots';
 
 /** Hidden when printed: the menus and the buttons; the sheet prints as the departments read it. */
@@ -27,6 +28,7 @@ export function SheetPage() {
   const date = params.get('date') ?? '';
   const key = ['bookings', 'sheet', date];
   const sheet = useQuery({ queryKey: key, queryFn: () => api.get<BookingSheet>('/api/v1/bookings/sheet', date ? { date } : {}) });
+  const extras = useExtrasSettings();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const done = (text: string) => (setNotice({ ok: true, text }), qc.invalidateQueries({ queryKey: ['bookings', 'sheet'] }));
   const fail = (err: unknown) => setNotice({ ok: false, text: errorText(err) });
@@ -53,6 +55,7 @@ export function SheetPage() {
   });
 
   const s = sheet.data;
+  const mailOff = extras.data?.mailConfigured === false;
   const tz = timeZone ?? 'Asia/Shanghai';
   const deadline = s ? clockText(s.deadlineAt, tz) : '';
   return (
@@ -85,7 +88,7 @@ export function SheetPage() {
                 {t('bookings.sheet.xlsx')}
               </Button>
               {can('booking:sheet') ? (
-                <Button onClick={() => send.mutate(s)} loading={send.isPending} data-testid="sheet-send">
+                <Button onClick={() => send.mutate(s)} loading={send.isPending} disabled={mailOff} data-testid="sheet-send">
                   {t('bookings.sheet.send')}
                 </Button>
               ) : null}
@@ -116,6 +119,11 @@ export function SheetPage() {
                 <Tag color={s.overdue ? 'red' : 'default'}>{t('bookings.sheet.unconfirmed')}</Tag>
               )}
               {s.confirmation?.changedSinceConfirmed ? <Tag color="orange">{t('bookings.sheet.changed')}</Tag> : null}
+              {mailOff ? (
+                <Tag color="orange" className="no-print" data-testid="sheet-mail-off">
+                  {t('bookings.sheet.mailOff')}
+                </Tag>
+              ) : null}
             </Space>
             {s.overdue ? <Alert type="error" showIcon title={t('bookings.sheet.overdue', { deadline })} data-testid="sheet-overdue" /> : null}
             {s.departments.map((d) => (
