@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, browserSkipReason, buildWeb, launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
+import { clickNav, ROOT, browserSkipReason, buildWeb, launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
 
 const skip = browserSkipReason();
 
@@ -30,7 +30,7 @@ describe.skipIf(skip)('administration and language in the browser', () => {
 
   it('the admin creates an agent, who signs in to an empty archive; the audit log shows both', async () => {
     const admin = await signedIn('admin');
-    await admin.getByTestId('nav-admin.users').click();
+    await clickNav(admin, 'admin.users');
     await admin.getByTestId('user-new').click();
     const dialog = admin.getByRole('dialog');
     await dialog.locator('#username').fill('wuxinren');

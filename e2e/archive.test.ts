@@ -73,7 +73,12 @@ describe.skipIf(skip)('customer archive in the browser', () => {
     await page.getByTestId('customer-link').first().waitFor();
     await searchCustomers(page, '张');
     const links = page.getByTestId('customer-link');
-    await expect.poll(async () => { const names = await links.allInnerTexts(); return names.length > 0 && names.every((n) => n.includes('张')); }).toBe(true);
+    await expect
+      .poll(async () => {
+        const names = await links.allInnerTexts();
+        return names.length > 0 && names.every((n) => n.includes('张'));
+      })
+      .toBe(true);
     await links.first().click();
     await page.getByTestId('customer-name').waitFor();
     const masked = await page.getByTestId('profile-mobile').innerText();

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, browserSkipReason, buildWeb, launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
+import { clickNav, ROOT, browserSkipReason, buildWeb, launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
 
 const skip = browserSkipReason();
 
@@ -36,7 +36,7 @@ describe.skipIf(skip)('business calendar in the browser', () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await signIn(page, server.url, 'manager');
-    await page.getByTestId('nav-calendar').click();
+    await clickNav(page, 'settings.calendar');
     await page.getByTestId('year-view').waitFor();
 
     // 2027's notice is not out while this year is 2026 (the server's real clock): the page says so

@@ -2,7 +2,7 @@ import type { Complaint, ComplaintSettings, ComplaintTransfer } from '@kefu/shar
 import type { CustomerListItem } from '@kefu/shared/customer';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, browserSkipReason, screenshot, browserSuite } from './harness';
+import { clickNav, apiAs, browserSkipReason, screenshot, browserSuite } from './harness';
 
 const skip = browserSkipReason();
 
@@ -243,7 +243,7 @@ describe.skipIf(skip)('complaints in the browser: register by phone, work the ca
   it('the manager raises the approval threshold to 800 元 and adds a rule for 收费/退费; a share of 150% is refused beside its field', async () => {
     const page = await signedIn('manager');
     await page.goto(`${suite.url}/customers`);
-    await page.getByTestId('nav-complaintSettings').click();
+    await clickNav(page, 'settings.complaints');
     const form = page.getByTestId('complaint-settings-form');
     await form.waitFor();
     const fieldOf = (testId: string) => page.locator('.ant-form-item', { has: page.getByTestId(testId) }).last();

@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { buildWebNow, startDemoServer, type RunningServer } from './server';
+
+export type { RunningServer } from './server';
 
 /**
  * Browser tests drive Debian's chromium (never a downloaded browser) against a real Kefu server
@@ -23,55 +24,19 @@ export function browserSkipReason(): string | null {
   return reason;
 }
 
+/** Builds the web UI, unless this run's global setup built it already (once per run under CI=true). */
 export function buildWeb() {
-  const r = spawnSync('npm', ['run', 'build', '-w', '@kefu/web'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('web build failed');
+  if (inject('webBuilt')) return;
+  buildWebNow();
 }
 
-export interface RunningServer {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** `main.ts --demo` on a fresh data folder and a free port; resolves when it listens. */
+/**
+ * `main.ts --demo` on a fresh data folder and a free port; resolves when it listens. The folder starts as a
+ * copy of the run's demo template (global setup) when there is one: reopening a seeded database takes
+ * seconds, seeding the demo department again took ~20 s per file.
+ */
 export async function startServer(port: number): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages/server/src/main.ts'), '--demo'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      KEFU_DATA_DIR: join(dataDir, 'pglite'),
-      KEFU_ADMIN_PASSWORD: 'admin-e2e-pass',
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return startDemoServer(port, { template: inject('demoTemplate') });
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -97,6 +62,21 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/**
+ * Clicks a navigation entry by its key, opening its group first when the group is closed (one group is
+ * open at a time: the current page's).
+ */
+export async function clickNav(page: Page, key: string) {
+  const item = page.getByTestId(`nav-${key}`);
+  if (!(await item.isVisible()) && key.includes('.')) {
+    await page
+      .getByTestId(`nav-group-${key.split('.')[0]}`)
+      .locator('.ant-menu-submenu-title')
+      .click();
+  }
+  await item.click();
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -3,7 +3,7 @@ import type { FollowUpTask } from '@kefu/shared/follow-up';
 import type { Inquiry } from '@kefu/shared/inquiry';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, browserSkipReason, browserSuite, screenshot } from './harness';
+import { clickNav, apiAs, browserSkipReason, browserSuite, screenshot } from './harness';
 
 const skip = browserSkipReason();
 
@@ -37,10 +37,7 @@ describe.skipIf(skip)('the agent’s day in the browser: a call pops the card, a
 
   /** 我的回访 through the side menu, as the agent goes there (the group opens first when it is closed). */
   async function openMyFollowUps(page: Page) {
-    const menu = page.locator('.ant-layout-sider .ant-menu');
-    const item = menu.getByText('我的回访', { exact: true });
-    if (!(await item.isVisible())) await menu.getByText('回访', { exact: true }).click();
-    await item.click();
+    await clickNav(page, 'followUps.mine');
     await page.waitForURL('**/follow-ups');
   }
 

@@ -118,10 +118,17 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/customer-exports',
     anyOf: ['customer:export_request', 'customer:export_approve'],
   },
-  { key: 'archiveSettings', label: 'nav.archiveSettings', icon: <SettingOutlined />, to: '/archive-settings', anyOf: ['customer:settings'] },
-  { key: 'complaintSettings', label: 'nav.complaintSettings', icon: <ControlOutlined />, to: '/complaint-settings', anyOf: ['complaint:settings'] },
-  { key: 'followUpRules', label: 'nav.followUpRules', icon: <CustomerServiceOutlined />, to: '/follow-up-rules', anyOf: ['follow_up:settings'] },
-  { key: 'calendar', label: 'nav.calendar', icon: <CalendarOutlined />, to: '/calendar', anyOf: ['calendar:manage'] },
+  {
+    key: 'settings',
+    label: 'nav.settings',
+    icon: <SettingOutlined />,
+    children: [
+      { key: 'settings.archive', label: 'nav.archiveSettings', icon: <ContactsOutlined />, to: '/archive-settings', anyOf: ['customer:settings'] },
+      { key: 'settings.complaints', label: 'nav.complaintSettings', icon: <ControlOutlined />, to: '/complaint-settings', anyOf: ['complaint:settings'] },
+      { key: 'settings.followUpRules', label: 'nav.followUpRules', icon: <CustomerServiceOutlined />, to: '/follow-up-rules', anyOf: ['follow_up:settings'] },
+      { key: 'settings.calendar', label: 'nav.calendar', icon: <CalendarOutlined />, to: '/calendar', anyOf: ['calendar:manage'] },
+    ],
+  },
   { key: 'audit', label: 'nav.audit', icon: <AuditOutlined />, to: '/audit-log', anyOf: ['audit:read'] },
   {
     key: 'admin',
@@ -135,6 +142,12 @@ export const NAV_ITEMS: NavItem[] = [
     ],
   },
 ];
+
+/** The group holding `key` (the part before the first dot), when the entry sits in a group. */
+export function navGroupOf(items: NavItem[], key: string | undefined): string | undefined {
+  if (!key) return undefined;
+  return items.find((item) => item.children && flattenNav(item.children).some((c) => c.key === key))?.key;
+}
 
 /** The entries this user may see, groups without visible children dropped. */
 export function visibleNav(items: NavItem[], can: (p: Permission) => boolean): NavItem[] {

@@ -52,6 +52,7 @@ export const commonText = {
   'nav.customers.birthdayWeek': { 'zh-CN': '本周生日', en: 'Birthdays this week' },
   'nav.customers.birthdayMonth': { 'zh-CN': '本月生日', en: 'Birthdays this month' },
   'nav.audit': { 'zh-CN': '审计日志', en: 'Audit log' },
+  'nav.settings': { 'zh-CN': '业务设置', en: 'Settings' },
   'nav.admin': { 'zh-CN': '系统管理', en: 'Administration' },
   'nav.admin.users': { 'zh-CN': '用户', en: 'Users' },
   'nav.admin.departments': { 'zh-CN': '部门', en: 'Departments' },

@@ -7,7 +7,7 @@ import { NotificationBell } from '../../features/notifications/NotificationBell'
 import { ScreenPop } from '../../features/call-centre/ScreenPop';
 import type { Translate } from '../i18n/use-t';
 import { useT } from '../i18n/use-t';
-import { activeNavKey, NAV_ITEMS, visibleNav, type NavItem } from '../nav';
+import { activeNavKey, NAV_ITEMS, navGroupOf, visibleNav, type NavItem } from '../nav';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 
@@ -16,7 +16,7 @@ type MenuItem = Required<MenuProps>['items'][number];
 function toMenuItems(items: NavItem[], t: Translate): MenuItem[] {
   return items.map((item) =>
     item.children
-      ? { key: item.key, icon: item.icon, label: t(item.label), children: toMenuItems(item.children, t) }
+      ? { key: item.key, icon: item.icon, label: t(item.label), children: toMenuItems(item.children, t), 'data-testid': `nav-group-${item.key}` }
       : { key: item.key, icon: item.icon, label: t(item.label), 'data-testid': `nav-${item.key}` },
   );
 }
@@ -40,11 +40,20 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const nav = useMemo(() => visibleNav(NAV_ITEMS, can), [can]);
   const selected = activeNavKey(nav, location.pathname, search);
-  const openKeys = useMemo(() => nav.filter((n) => n.children).map((n) => n.key), [nav]);
+  // one group open at a time (the current page's, or the one last opened): the whole menu open is taller
+  // than a laptop's screen
+  const currentGroup = navGroupOf(nav, selected);
+  const [openKeys, setOpenKeys] = useState<string[]>(currentGroup ? [currentGroup] : []);
+  const [openedFor, setOpenedFor] = useState(currentGroup);
+  if (openedFor !== currentGroup) {
+    // moved to another area's page: its group opens (adjusting state while rendering, not in an effect)
+    setOpenedFor(currentGroup);
+    if (currentGroup && !openKeys.includes(currentGroup)) setOpenKeys([currentGroup]);
+  }
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark">
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark" className="app-sider">
         <div className="app-logo">
           <CustomerServiceOutlined style={{ fontSize: 20 }} />
           {collapsed ? null : <span>{t('app.name')}</span>}
@@ -53,7 +62,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={openKeys}
+          {...(collapsed ? {} : { openKeys, onOpenChange: (keys: string[]) => setOpenKeys(keys.filter((k) => !openKeys.includes(k)).slice(-1)) })}
           items={toMenuItems(nav, t)}
           onClick={({ key }) => {
             const to = findItem(nav, key)?.to;
