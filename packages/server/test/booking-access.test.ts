@@ -43,6 +43,7 @@ describeEachDb('booking and resource routes: who may do what', (env) => {
         'booking:take',
       ],
       ['GET', '/api/v1/bookings/exceptions?status=pending', undefined, 'booking:approve'],
+      ['GET', '/api/v1/bookings/waitlist.xlsx', undefined, 'booking:read'],
       ['GET', `/api/v1/bookings/${bookingId}`, undefined, 'booking:read'],
       ['GET', `/api/v1/bookings/feed.ics?resourceId=${resourceId}`, undefined, 'booking:read'],
       ['POST', `/api/v1/bookings/${bookingId}/cancel`, { via: 'phone', ...v }, 'booking:take'],
