@@ -22,6 +22,8 @@ export interface FollowUpBenchResult {
   /** a second run right after (every task exists: nothing new) */
   rerun: number;
   created: number;
+  /** the 1-minute load average at the end of each timed run, by way */
+  loads: { single: number[]; ranges: number[] };
   load: number;
 }
 
@@ -30,7 +32,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /**
  * The monthly-coverage rule (every customer once a month, issue 5) at 1,000,000 customers: the first run
  * of a month makes one task per customer. Each run starts from no tasks; the two ways (one statement, 16
- * id ranges) alternate so that the machine's load falls on both alike.
+ * id ranges) alternate so that the machine's load falls on both alike. The scheduler runs the one
+ * statement on PostgreSQL and the ranges on PGlite (rule.registry.ts#monthlyByEngine).
  */
 export async function benchFollowUps(
   engine: 'pglite' | 'postgres',
@@ -61,7 +64,16 @@ export async function benchFollowUps(
     await sql`vacuum analyze customers`.execute(handle.db);
     const env = ruleEnv(new Date(), 'Asia/Shanghai');
     const params = { includeLost: true };
-    const result: FollowUpBenchResult = { engine, customers: customers.length, single: [], ranges: [], rerun: 0, created: 0, load: 0 };
+    const result: FollowUpBenchResult = {
+      engine,
+      customers: customers.length,
+      single: [],
+      ranges: [],
+      rerun: 0,
+      created: 0,
+      loads: { single: [], ranges: [] },
+      load: 0,
+    };
     const clear = async () => {
       await sql`truncate follow_up_records, follow_up_attempts, follow_up_tasks`.execute(handle.db);
       await sql`checkpoint`.execute(handle.db);
@@ -74,7 +86,11 @@ export async function benchFollowUps(
         const s = (performance.now() - t) / 1000;
         result[way].push(s);
         result.created = created;
-        log(`  run ${i + 1}, ${way === 'single' ? 'one statement' : '16 id ranges'}: ${created.toLocaleString('en')} tasks in ${s.toFixed(1)} s`);
+        const load = loadavg()[0] ?? 0;
+        result.loads[way].push(load);
+        log(
+          `  run ${i + 1}, ${way === 'single' ? 'one statement' : '16 id ranges'}: ${created.toLocaleString('en')} tasks in ${s.toFixed(1)} s (load ${load.toFixed(1)})`,
+        );
       }
     }
     const t = performance.now();
@@ -100,14 +116,15 @@ export function writeFollowUpReport(r: { machine: Record<string, string>; result
     START,
     '',
     `Run on ${r.machine.date}: ${r.machine.cpu}, ${r.machine.memory}, Node ${r.machine.node}, PostgreSQL server ${r.machine.postgres}, PGlite in-process.`,
-    `The monthly-coverage rule's first run of a month on ${first?.customers.toLocaleString('en') ?? 0} customers, the worst case: every one is due and gets a task, starting from no tasks each time; median of ${first?.single.length ?? 0} runs, seconds. "Re-run" is the same rule again at once (every task exists, nothing new).`,
+    `The monthly-coverage rule's first run of a month on ${first?.customers.toLocaleString('en') ?? 0} customers, the worst case: every one is due and gets a task, starting from no tasks each time; median of ${first?.single.length ?? 0} runs (each run in brackets, with the 1-minute load average at its end after the @), seconds. The scheduler runs one statement on PostgreSQL, the 16 id ranges on PGlite. "Re-run" is the same rule again at once (every task exists, nothing new).`,
     '',
-    '| engine | tasks made | one statement | 16 id ranges | re-run | load average |',
+    '| engine | tasks made | one statement | 16 id ranges | re-run | load average at the end |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
+  const each = (xs: number[], loads: number[]) => xs.map((x, i) => `${x.toFixed(1)} @${(loads[i] ?? 0).toFixed(1)}`).join(', ');
   for (const e of r.results)
     lines.push(
-      `| ${e.engine} | ${e.created.toLocaleString('en')} | ${median(e.single).toFixed(1)} (${e.single.map((s) => s.toFixed(1)).join(', ')}) | ${median(e.ranges).toFixed(1)} (${e.ranges.map((s) => s.toFixed(1)).join(', ')}) | ${e.rerun.toFixed(1)} | ${e.load.toFixed(1)} |`,
+      `| ${e.engine} | ${e.created.toLocaleString('en')} | ${median(e.single).toFixed(1)} (${each(e.single, e.loads.single)}) | ${median(e.ranges).toFixed(1)} (${each(e.ranges, e.loads.ranges)}) | ${e.rerun.toFixed(1)} | ${e.load.toFixed(1)} |`,
     );
   lines.push('', END);
   const prose = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n';
