@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'server',
           include: ['packages/server/test/**/*.test.ts'],
           globalSetup: ['packages/server/test/global-setup.ts'],
+          // argon2 at m=1 MiB, t=1 for the hundreds of test users (modules/auth/password.ts); never in a server
+          env: { KEFU_TEST_CHEAP_PASSWORD_HASH: '1' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

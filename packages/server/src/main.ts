@@ -12,6 +12,10 @@ import { loadDemo } from './modules/demo';
 const here = dirname(fileURLToPath(import.meta.url));
 
 async function main() {
+  if (process.env.KEFU_TEST_CHEAP_PASSWORD_HASH === '1') {
+    // only the test suites may hash passwords cheaply (modules/auth/password.ts)
+    throw new Error('KEFU_TEST_CHEAP_PASSWORD_HASH is for the test suites only: unset it to start Kefu');
+  }
   const config = { ...readConfig(), webDist: resolve(join(here, '../../web/dist')) };
   const demo = process.argv.includes('--demo');
   const handle = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
