@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { bookingBody, createCustomer, createResource, sh, takeBooking } from './booking-fixtures';
+import { createCardType, issueCard, move } from './card-fixtures';
 import { userClient, type Client } from './factories';
 import { rawClient } from './files';
 import { describeEachDb } from './helpers';
@@ -22,6 +23,17 @@ describeEachDb('waiting list and the refused-twice flag', (env) => {
   const join = (c: Client, customerId: string, resourceId: string, from: string, to: string) =>
     c.post('/api/v1/bookings/waitlist', bookingBody(customerId, resourceId, MON, from, to));
   const entry = async (id: string) => (await manager.get(`/api/v1/bookings/waitlist?status=all`)).body.items.find((e: { id: string }) => e.id === id);
+  /** The waiting list's xlsx as the reader downloads it: its rows (the header first) and its file name. */
+  const read = async (c: Client, query: string) => {
+    const res = await (await rawClient(env(), c)).get(`/api/v1/bookings/waitlist.xlsx?${query}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0]!.getSheetValues()
+      .slice(1)
+      .map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    return { rows, disposition: res.headers['content-disposition'] };
+  };
 
   it('two refusals in a row flag the customer; the waiting list offers a freed place in order, a decline passes it on, expiry frees it', async () => {
     const teacher = (await createResource(manager, { name: '秦老师' })).id;
@@ -142,23 +154,37 @@ describeEachDb('waiting list and the refused-twice flag', (env) => {
     const b = (await createCustomer(other, '罗晋')).id;
     await takeBooking(agent, bookingBody(a, teacher, MON, '16:00', '17:00'));
     expect((await join(other, b, teacher, '16:00', '17:00')).status).toBe(201);
-    const read = async (c: Client, query: string) => {
-      const res = await (await rawClient(env(), c)).get(`/api/v1/bookings/waitlist.xlsx?${query}`);
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
-      const rows = wb.worksheets[0]!.getSheetValues()
-        .slice(1)
-        .map((r) => (Array.isArray(r) ? r.slice(1) : []));
-      return { rows, disposition: res.headers['content-disposition'] };
-    };
     const mine = await read(manager, `resourceId=${teacher}&date=${MON}`);
     expect(mine.disposition).toBe(`attachment; filename="waitlist-${MON}.xlsx"`);
-    expect(mine.rows[0]).toEqual(['客户', '项目', '日期', '时间', '人数', '状态', '候补位次', '留位截止', '登记人', '登记时间']);
-    expect(mine.rows.slice(1)).toEqual([['罗晋', '冯老师', MON, '16:00-17:00', 1, '候补中', 1, '', '刘子豪', '2026-10-09 10:00']]);
+    expect(mine.rows[0]).toEqual(['客户', '项目', '日期', '时间', '人数', '状态', '候补位次', '留位截止', '扣课卡', '未扣课原因', '登记人', '登记时间']);
+    expect(mine.rows.slice(1)).toEqual([['罗晋', '冯老师', MON, '16:00-17:00', 1, '候补中', 1, '', '', '', '刘子豪', '2026-10-09 10:00']]);
     // another day: none; the agent who does not own 罗晋 does not see the entry
     expect((await read(manager, `resourceId=${teacher}&date=2026-10-13`)).rows).toHaveLength(1);
     expect((await read(agent, `resourceId=${teacher}`)).rows.slice(1).map((r) => r[0])).toEqual([]);
     expect((await (await rawClient(env(), manager)).get('/api/v1/bookings/waitlist.xlsx?date=10-12')).status).toBe(400);
+  });
+
+  it('the list and its xlsx name the card an entry is charged to (扣课卡), and why the offer was made without it', async () => {
+    const officer = await userClient(env(), ['membership'], '周会籍');
+    const lessons = (await createCardType(manager, { kind: 'lessons', name: '私教课时卡', course: '私教' })).id;
+    const teacher = (await createResource(manager, { name: '韩老师' })).id;
+    const card = await issueCard(officer, lessons, '孔学员');
+    expect((await move(officer, card.id, 'top_up', 1)).status).toBe(201);
+    const first = await takeBooking(officer, bookingBody((await createCustomer(officer, '占位客户')).id, teacher, MON, '18:00', '19:00'));
+    expect(first.status, first.text).toBe(201);
+    const joined = await officer.post('/api/v1/bookings/waitlist', bookingBody(card.customerId, teacher, MON, '18:00', '19:00', { cardId: card.id }));
+    expect(joined.status, joined.text).toBe(201);
+    expect(joined.body).toMatchObject({ cardId: card.id, cardNumber: card.number, offerCardRefusal: null });
+    const waiting = await read(manager, `resourceId=${teacher}`);
+    expect(waiting.rows.slice(1)).toEqual([['孔学员', '韩老师', MON, '18:00-19:00', 1, '候补中', 1, '', card.number, '', '周会籍', '2026-10-09 10:00']]);
+    // the last lesson is spent at the desk, then the place frees: offered without the card, and the row says why
+    expect((await move(officer, card.id, 'spend', 1)).status).toBe(201);
+    expect((await officer.post(`/api/v1/bookings/${first.body.id}/cancel`, { via: 'phone', version: first.body.version })).status).toBe(200);
+    const why = `课时不足：会员卡 ${card.number} 可用课时 0（已扣除其他预约占用），请先续卡`;
+    expect(await entry(joined.body.id)).toMatchObject({ status: 'offered', cardNumber: card.number, offerCardRefusal: { message: why } });
+    const offered = await read(manager, `resourceId=${teacher}`);
+    expect(offered.rows.slice(1)).toEqual([
+      ['孔学员', '韩老师', MON, '18:00-19:00', 1, '已留位待确认', '', '2026-10-09 12:00', card.number, why, '周会籍', '2026-10-09 10:00'],
+    ]);
   });
 });

@@ -47,10 +47,22 @@ describeEachDb('bookings charged to a lessons card', (env) => {
     const b = await book(card, FRI, '14:00', '15:00');
     expect(b.status, b.text).toBe(201);
     expect(b.body.cardId).toBe(card.id);
+    // the booking says which card it is charged to and where the lesson stands (the booking page shows it)
+    expect(b.body.card).toEqual({ number: card.number, typeName: '私教课时卡', hold: 'held' });
+    expect((await officer.get(`/api/v1/bookings/${b.body.id}`)).body.card).toEqual({ number: card.number, typeName: '私教课时卡', hold: 'held' });
+    // an agent sees the booking on the schedule, but not the card of a customer outside their scope
+    const agent = await userClient(env(), ['agent'], '赵客服');
+    const day = (await agent.get(`/api/v1/bookings?resourceId=${teacherId}&date=${FRI}`)).body.items as {
+      id: string;
+      customerName: string | null;
+      card: unknown;
+    }[];
+    expect(day.find((x) => x.id === b.body.id)).toMatchObject({ customerName: null, card: null });
     expect(await cardOf(card.id)).toMatchObject({ balance: 2, held: 1 });
     env().clock.set('2026-10-09T07:10:00Z'); // 15:10
     const marked = await officer.post(`/api/v1/bookings/${b.body.id}/attendance`, { outcome: 'attended', version: b.body.version });
     expect(marked.status, marked.text).toBe(200);
+    expect(marked.body.card).toMatchObject({ number: card.number, hold: 'charged' });
     expect(await cardOf(card.id)).toMatchObject({ balance: 1, held: 0 });
     const [charge] = await entriesOf(card.id);
     expect(charge).toMatchObject({ kind: 'booking_charge', amount: -1, note: b.body.number });
@@ -100,6 +112,7 @@ describeEachDb('bookings charged to a lessons card', (env) => {
     expect(await cardOf(card.id)).toMatchObject({ balance: 1, held: 1 });
     const cancelled = await officer.post(`/api/v1/bookings/${b.id}/cancel`, { via: 'phone', reason: '出差', version: b.version });
     expect(cancelled.status, cancelled.text).toBe(200);
+    expect(cancelled.body.card).toMatchObject({ number: card.number, hold: 'released' });
     expect(await cardOf(card.id)).toMatchObject({ balance: 1, held: 0 });
     // the lesson is free again: inside the frozen window only an excuse cancels, and gives it back
     const late = (await book(card, FRI, '19:00', '20:00')).body;
@@ -141,7 +154,7 @@ describeEachDb('bookings charged to a lessons card', (env) => {
     expect([missing.status, missing.body.code]).toEqual([400, 'card.not_found']);
     const plain = await takeBooking(officer, bookingBody(card.customerId, teacherId, TUE, '10:00', '11:00'));
     expect(plain.status, plain.text).toBe(201);
-    expect(plain.body.cardId).toBeNull();
+    expect([plain.body.cardId, plain.body.card]).toEqual([null, null]);
     expect(await cardOf(card.id)).toMatchObject({ balance: 2, held: 0 });
   });
 

@@ -121,6 +121,8 @@ export const waitlistEntrySchema = z.object({
   offerExpiresAt: z.string().nullable(),
   /** the lessons card named when joining; the offer holds a lesson on it */
   cardId: z.string().nullable(),
+  /** that card's number (扣课卡), when the reader may see the card */
+  cardNumber: z.string().nullable(),
   /** the offer was made without the card: why the card could not hold the lesson then (code and message in the reader's language) */
   offerCardRefusal: z.object({ code: z.string(), message: z.string() }).nullable(),
   takenBy: z.string(),

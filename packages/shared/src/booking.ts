@@ -165,6 +165,11 @@ export const bookingSchema = z.object({
   cancelReason: z.string(),
   chargeWaived: z.boolean(),
   cardId: z.string().nullable(),
+  /**
+   * the card the booking is charged to, as the reader may see it (null: no card, or a card outside the
+   * reader's scope); `hold`: the lesson held, charged or released (null: no hold was written)
+   */
+  card: z.object({ number: z.string(), typeName: z.string(), hold: z.enum(['held', 'charged', 'released']).nullable() }).nullable(),
   exceptions: z.array(bookingExceptionSchema),
   version: z.number(),
 });

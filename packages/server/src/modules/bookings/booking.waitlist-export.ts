@@ -4,8 +4,21 @@ import type { Ctx } from '../../lib/context';
 import { localTime } from './booking.core';
 
 const HEADERS = {
-  'zh-CN': ['客户', '项目', '日期', '时间', '人数', '状态', '候补位次', '留位截止', '登记人', '登记时间'],
-  en: ['Customer', 'Resource', 'Day', 'Time', 'Places', 'State', 'Position', 'Held until', 'Taken by', 'Joined at'],
+  'zh-CN': ['客户', '项目', '日期', '时间', '人数', '状态', '候补位次', '留位截止', '扣课卡', '未扣课原因', '登记人', '登记时间'],
+  en: [
+    'Customer',
+    'Resource',
+    'Day',
+    'Time',
+    'Places',
+    'State',
+    'Position',
+    'Held until',
+    'Card charged',
+    'Not held on the card because',
+    'Taken by',
+    'Joined at',
+  ],
 };
 
 /** The entries of one day in the department's zone (the list itself has no day filter). */
@@ -34,11 +47,14 @@ export async function waitlistWorkbook(entries: WaitlistEntry[], ctx: Pick<Ctx, 
       WAITLIST_STATUS_LABELS[e.status][ctx.lang],
       e.position ?? '',
       at(e.offerExpiresAt),
+      // the card named when joining (a card outside the reader's scope: marked, not numbered, as on screen)
+      e.cardNumber ?? (e.cardId ? (ctx.lang === 'zh-CN' ? '（无权查看）' : '(hidden)') : ''),
+      e.offerCardRefusal?.message ?? '',
       e.takenBy,
       at(e.createdAt),
     ]);
   }
-  ws.columns.forEach((col, i) => (col.width = [14, 14, 12, 13, 6, 14, 9, 18, 10, 18][i] ?? 12));
+  ws.columns.forEach((col, i) => (col.width = [14, 14, 12, 13, 6, 14, 9, 18, 14, 28, 10, 18][i] ?? 12));
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

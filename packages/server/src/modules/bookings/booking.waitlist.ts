@@ -16,6 +16,7 @@ import type { WaitlistCardRefusal } from '../../db/schema-booking-extras';
 import { systemCtx, type Ctx } from '../../lib/context';
 import { AppError, conflict } from '../../lib/errors';
 import { appendAudit } from '../audit';
+import { cardLabels, type CardLabel } from '../cards';
 import { canSee } from '../customers';
 import { insertNotifications } from '../notifications';
 import { actorId, claim, emit, isExclusionViolation, localTime, onTimeline, SlotFull, type BookingCore } from './booking.core';
@@ -237,7 +238,7 @@ export function createBookingWaitlist(core: BookingCore) {
       );
   }
 
-  function present(ctx: Ctx, r: Row): WaitlistEntry {
+  function present(ctx: Ctx, r: Row, cards: Map<string, CardLabel>): WaitlistEntry {
     const visible = canSee(ctx.actor, { owner_id: r.customer_owner_id, lifecycle: r.customer_lifecycle as never, merged_into: r.customer_merged_into });
     return {
       id: r.id,
@@ -253,6 +254,7 @@ export function createBookingWaitlist(core: BookingCore) {
       offerBookingId: r.offer_booking_id,
       offerExpiresAt: r.offer_expires_at?.toISOString() ?? null,
       cardId: r.card_id,
+      cardNumber: (r.card_id && cards.get(r.card_id)?.number) ?? null,
       offerCardRefusal: r.offer_card_refusal && {
         code: r.offer_card_refusal.code,
         message: isMessageKey(r.offer_card_refusal.code)
@@ -269,7 +271,7 @@ export function createBookingWaitlist(core: BookingCore) {
     const r = (await select(db).where('w.id', '=', id).executeTakeFirst()) as Row | undefined;
     if (!r || !canSee(ctx.actor, { owner_id: r.customer_owner_id, lifecycle: r.customer_lifecycle as never, merged_into: r.customer_merged_into }))
       throw waitlistNotFound();
-    return present(ctx, r);
+    return present(ctx, r, await cardLabels(db, ctx.actor, [r.card_id]));
   }
 
   async function join(ctx: Ctx, raw: WaitlistJoinInput): Promise<WaitlistEntry> {
@@ -344,9 +346,15 @@ export function createBookingWaitlist(core: BookingCore) {
     if (q.status === 'offered') query = query.where('w.status', '=', 'offered');
     if (q.status === 'all') query = query.where('w.starts_at', '>', new Date(clock.now().getTime() - 30 * 86_400_000));
     const rows = (await query.orderBy('w.starts_at').orderBy('w.queue_no').limit(200).execute()) as Row[];
-    return rows
-      .filter((r) => canSee(ctx.actor, { owner_id: r.customer_owner_id, lifecycle: r.customer_lifecycle as never, merged_into: r.customer_merged_into }))
-      .map((r) => present(ctx, r));
+    const seen = rows.filter((r) =>
+      canSee(ctx.actor, { owner_id: r.customer_owner_id, lifecycle: r.customer_lifecycle as never, merged_into: r.customer_merged_into }),
+    );
+    const cards = await cardLabels(
+      db,
+      ctx.actor,
+      seen.map((r) => r.card_id),
+    );
+    return seen.map((r) => present(ctx, r, cards));
   }
 
   /** The entry locked, in the actor's scope (the sweep passes `any`), in one of `states`, at `version`. */

@@ -7,3 +7,5 @@ export { postEntry } from './card.ledger';
 export { lockCard, selectCardRows, type CardRow } from './card.repo';
 export { buildSheet, attachmentOf, XLSX, type SheetColumn } from './card.sheet';
 export type { TopUpHook } from './card.service';
+// for the bookings area: which card a booking or a waiting-list entry is charged to, and where its lesson stands
+export { cardLabels, holdStates, type CardLabel, type HoldStateName } from './card.booking-facts';
