@@ -1,10 +1,11 @@
 import { allowedBookingActions, canMarkAttendance } from '@kefu/shared/booking-policy';
 import { BOOKING_CHANNEL_LABELS } from '@kefu/shared/booking';
-import { Alert, Button, Card, Descriptions, Popconfirm, Result, Space, Spin } from 'antd';
+import type { Booking } from '@kefu/shared/booking';
+import { Alert, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useLang } from '../../../app/i18n/language';
-import { useT } from '../../../app/i18n/use-t';
+import { useT, type Translate } from '../../../app/i18n/use-t';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { isApiError } from '../../../lib/api-error';
@@ -14,6 +15,32 @@ import { BookingStatusTag } from '../components/BookingTable';
 import { ExceptionsCard } from '../components/ExceptionsCard';
 import { StepDialog, type StepKind } from '../components/StepDialog';
 import { clockText } from '../slots';
+
+const HOLD_COLOR = { held: 'blue', charged: 'green', released: 'default' } as const;
+
+/** Which card the booking is charged to (decision 018): its number (to the card page), type, and where the lesson stands. */
+function CardCharged({ b, t, mayOpen }: { b: Booking; t: Translate; mayOpen: boolean }) {
+  if (!b.cardId) return <span data-testid="booking-card-charge">{t('booking.card.none')}</span>;
+  if (!b.card) return <span data-testid="booking-card-charge">{t('booking.card.hidden')}</span>;
+  const { hold } = b.card;
+  const state =
+    hold === 'charged' && b.chargeWaived
+      ? 'booking.card.chargedBack'
+      : hold === 'held'
+        ? 'booking.card.held'
+        : hold === 'charged'
+          ? 'booking.card.charged'
+          : hold === 'released'
+            ? 'booking.card.released'
+            : null;
+  return (
+    <Space size={8} wrap data-testid="booking-card-charge">
+      {mayOpen ? <Link to={`/cards/${b.cardId}`}>{b.card.number}</Link> : <span>{b.card.number}</span>}
+      <span>{b.card.typeName}</span>
+      {hold && state ? <Tag color={b.chargeWaived && hold === 'charged' ? 'default' : HOLD_COLOR[hold]}>{t(state, { n: b.places })}</Tag> : null}
+    </Space>
+  );
+}
 
 /** One booking: what was booked, and the steps its state (shared rules) and the reader's permissions allow. */
 export function BookingPage() {
@@ -54,6 +81,9 @@ export function BookingPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('booking.field.places')}>{b.places}</Descriptions.Item>
           <Descriptions.Item label={t('booking.field.channel')}>{BOOKING_CHANNEL_LABELS[b.channel][lang]}</Descriptions.Item>
+          <Descriptions.Item label={t('booking.field.card')}>
+            <CardCharged b={b} t={t} mayOpen={can('card:read')} />
+          </Descriptions.Item>
           <Descriptions.Item label={t('booking.field.notes')}>{b.notes || '—'}</Descriptions.Item>
           {b.cancelReason ? <Descriptions.Item label={t('booking.field.cancelReason')}>{b.cancelReason}</Descriptions.Item> : null}
         </Descriptions>

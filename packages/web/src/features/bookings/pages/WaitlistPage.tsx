@@ -61,6 +61,7 @@ export function WaitlistPage() {
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const rows = (list.data?.items ?? []).filter((e) => !date || zonedDate(new Date(e.startsAt), tz) === date);
   const mayTake = can('booking:take');
+  const mayOpenCards = can('card:read');
 
   const run = (s: WaitlistStep, entry: WaitlistEntry) =>
     step.mutate(
@@ -150,17 +151,37 @@ export function WaitlistPage() {
             },
             { key: 'position', title: t('waitlist.col.position'), render: (_, e) => (e.position ? t('waitlist.position', { n: e.position }) : '') },
             {
+              key: 'card',
+              title: t('waitlist.col.card'),
+              render: (_, e) =>
+                e.cardNumber ? (
+                  <span data-testid="waitlist-card">{mayOpenCards ? <Link to={`/cards/${e.cardId}`}>{e.cardNumber}</Link> : e.cardNumber}</span>
+                ) : e.cardId ? (
+                  t('waitlist.card.hidden')
+                ) : (
+                  ''
+                ),
+            },
+            {
               key: 'offer',
               title: t('waitlist.col.offer'),
-              render: (_, e) =>
-                e.status === 'offered' && e.offerExpiresAt ? (
-                  <Space direction="vertical" size={0}>
-                    <span>{clockText(e.offerExpiresAt, tz)}</span>
-                    <Typography.Text type={Date.parse(e.offerExpiresAt) - now < 15 * 60_000 ? 'danger' : 'warning'} data-testid="waitlist-left">
-                      {leftText(t, e.offerExpiresAt, now)}
+              render: (_, e) => (
+                <Space direction="vertical" size={0}>
+                  {e.status === 'offered' && e.offerExpiresAt ? (
+                    <>
+                      <span>{clockText(e.offerExpiresAt, tz)}</span>
+                      <Typography.Text type={Date.parse(e.offerExpiresAt) - now < 15 * 60_000 ? 'danger' : 'warning'} data-testid="waitlist-left">
+                        {leftText(t, e.offerExpiresAt, now)}
+                      </Typography.Text>
+                    </>
+                  ) : null}
+                  {e.offerCardRefusal && e.offerBookingId ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="waitlist-card-refusal">
+                      {t('waitlist.cardRefusal', { reason: e.offerCardRefusal.message })}
                     </Typography.Text>
-                  </Space>
-                ) : null,
+                  ) : null}
+                </Space>
+              ),
             },
             { key: 'takenBy', title: t('waitlist.col.takenBy'), dataIndex: 'takenBy' },
             {
