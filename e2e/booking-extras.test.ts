@@ -70,6 +70,7 @@ describe.skipIf(skip)('bookings extras in the browser: waiting list, a late clos
     await eventually(() => row.innerText()).toContain('已留位待确认');
     expect(await row.getByTestId('waitlist-left').innerText()).toMatch(/^剩 (\d 小时( \d+ 分)?|\d+ 分钟)$/);
     expect(await row.innerText()).toContain(second!.name);
+    expect(await agent.locator('.ant-table-thead th', { hasText: '扣课卡' }).count()).toBe(1); // the entry's card (none picked here)
     await screenshot(agent, 'booking-extras-waitlist');
     await row.getByTestId('waitlist-accept').click();
     await eventually(() => agent.getByTestId('waitlist-notice').innerText()).toContain(`已转为正式预约：${second!.name}`);

@@ -157,7 +157,7 @@ describeEachDb('waiting list and the refused-twice flag', (env) => {
     const mine = await read(manager, `resourceId=${teacher}&date=${MON}`);
     expect(mine.disposition).toBe(`attachment; filename="waitlist-${MON}.xlsx"`);
     expect(mine.rows[0]).toEqual(['客户', '项目', '日期', '时间', '人数', '状态', '候补位次', '留位截止', '扣课卡', '未扣课原因', '登记人', '登记时间']);
-    expect(mine.rows.slice(1)).toEqual([['罗晋', '冯老师', MON, '16:00-17:00', 1, '候补中', 1, '', '', '', '刘子豪', '2026-10-09 10:00']]);
+    expect(mine.rows.slice(1)).toEqual([['罗晋', '冯老师', MON, '16:00-17:00', 1, '候补中', 1, '', '不扣课', '', '刘子豪', '2026-10-09 10:00']]);
     // another day: none; the agent who does not own 罗晋 does not see the entry
     expect((await read(manager, `resourceId=${teacher}&date=2026-10-13`)).rows).toHaveLength(1);
     expect((await read(agent, `resourceId=${teacher}`)).rows.slice(1).map((r) => r[0])).toEqual([]);

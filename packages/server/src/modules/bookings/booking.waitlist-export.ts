@@ -47,8 +47,8 @@ export async function waitlistWorkbook(entries: WaitlistEntry[], ctx: Pick<Ctx, 
       WAITLIST_STATUS_LABELS[e.status][ctx.lang],
       e.position ?? '',
       at(e.offerExpiresAt),
-      // the card named when joining (a card outside the reader's scope: marked, not numbered, as on screen)
-      e.cardNumber ?? (e.cardId ? (ctx.lang === 'zh-CN' ? '（无权查看）' : '(hidden)') : ''),
+      // the card named when joining (a card outside the reader's scope: marked, not numbered; none: not charged), as on screen
+      e.cardNumber ?? (e.cardId ? (ctx.lang === 'zh-CN' ? '（无权查看）' : '(hidden)') : ctx.lang === 'zh-CN' ? '不扣课' : 'Not charged'),
       e.offerCardRefusal?.message ?? '',
       e.takenBy,
       at(e.createdAt),

@@ -27,6 +27,7 @@ export const bookingExtrasText = {
   'waitlist.col.position': { 'zh-CN': '位次', en: 'Position' },
   'waitlist.col.offer': { 'zh-CN': '留位截止', en: 'Held until' },
   'waitlist.col.card': { 'zh-CN': '扣课卡', en: 'Card charged' },
+  'waitlist.card.none': { 'zh-CN': '不扣课', en: 'Not charged' },
   'waitlist.card.hidden': { 'zh-CN': '（无权查看）', en: '(hidden)' },
   'waitlist.cardRefusal': { 'zh-CN': '未扣课：{reason}', en: 'Not on the card: {reason}' },
   'waitlist.col.takenBy': { 'zh-CN': '登记人', en: 'Taken by' },

@@ -135,7 +135,11 @@ export function WaitlistPage() {
             {
               key: 'customer',
               title: t('waitlist.col.customer'),
-              render: (_, e) => (e.customerName ? <Link to={`/customers/${e.customerId}`}>{e.customerName}</Link> : t('bookings.hiddenCustomer')),
+              render: (_, e) => (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {e.customerName ? <Link to={`/customers/${e.customerId}`}>{e.customerName}</Link> : t('bookings.hiddenCustomer')}
+                </span>
+              ),
             },
             { key: 'resource', title: t('waitlist.col.resource'), dataIndex: 'resourceName' },
             {
@@ -155,16 +159,20 @@ export function WaitlistPage() {
               title: t('waitlist.col.card'),
               render: (_, e) =>
                 e.cardNumber ? (
-                  <span data-testid="waitlist-card">{mayOpenCards ? <Link to={`/cards/${e.cardId}`}>{e.cardNumber}</Link> : e.cardNumber}</span>
+                  <span style={{ whiteSpace: 'nowrap' }} data-testid="waitlist-card">
+                    {mayOpenCards ? <Link to={`/cards/${e.cardId}`}>{e.cardNumber}</Link> : e.cardNumber}
+                  </span>
                 ) : e.cardId ? (
                   t('waitlist.card.hidden')
                 ) : (
-                  ''
+                  <Typography.Text type="secondary">{t('waitlist.card.none')}</Typography.Text>
                 ),
             },
             {
               key: 'offer',
               title: t('waitlist.col.offer'),
+              // the card refusal wraps inside the column instead of squeezing the names beside it
+              width: 240,
               render: (_, e) => (
                 <Space direction="vertical" size={0}>
                   {e.status === 'offered' && e.offerExpiresAt ? (
@@ -183,7 +191,7 @@ export function WaitlistPage() {
                 </Space>
               ),
             },
-            { key: 'takenBy', title: t('waitlist.col.takenBy'), dataIndex: 'takenBy' },
+            { key: 'takenBy', title: t('waitlist.col.takenBy'), render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{e.takenBy}</span> },
             {
               key: 'actions',
               title: '',
