@@ -4,23 +4,13 @@ import type { CalendarConfig } from '@kefu/shared/calendar/config';
 import { zonedDate, zonedInstant } from '@kefu/shared/calendar/zoned';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, browserSkipReason, browserSuite, screenshot } from './harness';
+import { bookAs, apiAs, browserSkipReason, browserSuite, screenshot } from './harness';
 
 const skip = browserSkipReason();
 const DAY = 86_400_000;
 const hours = Array.from({ length: 7 }, () => [{ from: '06:00', to: '23:00' }]);
 
-/** A booking taken as the data a flow starts from (the form is another test's subject); its own Idempotency-Key. */
-async function book(page: Page, body: Record<string, unknown>): Promise<Booking> {
-  const base = new URL(page.url()).origin;
-  const { csrfToken } = (await (await page.request.get(`${base}/api/v1/auth/me`)).json()) as { csrfToken: string };
-  const res = await page.request.post(`${base}/api/v1/bookings`, {
-    headers: { 'X-CSRF-Token': csrfToken, 'Idempotency-Key': crypto.randomUUID() },
-    data: body,
-  });
-  if (!res.ok()) throw new Error(`book: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as Booking;
-}
+const book = (page: Page, body: Record<string, unknown>) => bookAs<Booking>(page, body);
 
 /** Clicks the OK of the open confirmation bubble (antd writes 确定 with a space between the two characters). */
 const confirmPop = (page: Page) => page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary').click();

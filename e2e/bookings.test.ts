@@ -183,17 +183,8 @@ describe.skipIf(skip)('bookings in the browser: book a lesson, the frozen cancel
     await screenshot(agent, 'bookings-booking-en');
   }, 240_000);
 
-  /** A request as `page`'s signed-in user with its CSRF token (and an Idempotency-Key where the API asks for one). */
-  async function call<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-    const me = (await (await page.request.get(`${server.url}/api/v1/auth/me`)).json()) as { csrfToken: string };
-    const res = await page.request.fetch(`${server.url}${path}`, {
-      method,
-      headers: { 'X-CSRF-Token': me.csrfToken, ...headers },
-      ...(body === undefined ? {} : { data: body }),
-    });
-    if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  }
+  /** A request as `page`'s signed-in user (and an Idempotency-Key where the API asks for one). */
+  const call = apiAs;
   const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   /**
    * A one-hour lesson starting within two or three minutes, on the department's clock in `timeZone` (a

@@ -68,6 +68,11 @@ export async function signIn(page: Page, base: string, username: string, passwor
  * Clicks a navigation entry by its key, opening its group first when the group is closed (one group is
  * open at a time: the current page's).
  */
+/** A booking taken as the data a flow starts from (the form is its own tests' subject), with its own Idempotency-Key. */
+export function bookAs<T>(page: Page, body: Record<string, unknown>): Promise<T> {
+  return apiAs<T>(page, 'POST', '/api/v1/bookings', body, { 'Idempotency-Key': crypto.randomUUID() });
+}
+
 export async function clickNav(page: Page, key: string) {
   const item = page.getByTestId(`nav-${key}`);
   if (!(await item.isVisible()) && key.includes('.')) {
@@ -91,11 +96,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * The API as the page's signed-in user (its session cookie and CSRF token): for the data a flow starts
  * from, never for the steps the flow is about.
  */
-export async function apiAs<T = unknown>(page: Page, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+export async function apiAs<T = unknown>(
+  page: Page,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const base = new URL(page.url()).origin;
   const me = await page.request.get(`${base}/api/v1/auth/me`);
   const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const res = await page.request.fetch(`${base}${path}`, { method, headers: { 'X-CSRF-Token': csrfToken }, ...(body === undefined ? {} : { data: body }) });
+  const res = await page.request.fetch(`${base}${path}`, {
+    method,
+    headers: { 'X-CSRF-Token': csrfToken, ...headers },
+    ...(body === undefined ? {} : { data: body }),
+  });
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
 }
